@@ -1,0 +1,4 @@
+import type { CliCommand } from '../command.js';
+
+/** Every `ponte` command, in the order `ponte help` lists them. Add a command here and nowhere else. */
+export const commands: CliCommand[] = [];
