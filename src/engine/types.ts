@@ -58,7 +58,8 @@ export interface Option {
  * channels render those with their own formatting and escape everything else.
  */
 export type Reply =
-  | { kind: 'text'; text: string; options?: Option[]; dir: 'ltr' | 'rtl' }
+  /** `requestLocation`: the person is asked for a place; channels that can, offer a "share location" button. */
+  | { kind: 'text'; text: string; options?: Option[]; dir: 'ltr' | 'rtl'; requestLocation?: boolean }
   | { kind: 'venue'; lat: number; lon: number; title: string; address?: string }
   | { kind: 'link'; url: string; label: string; dir: 'ltr' | 'rtl' };
 
@@ -74,7 +75,10 @@ export interface PendingOption {
   label: string;
   /** Where the option leads (a step), or a value the waiting step interprets (a language, a candidate). */
   next?: StepRef;
+  /** What choosing it means when it has no `next`: `lang:ar`, `topic:cittadinanza`, `place:015146`, `none`. */
   value?: string;
+  /** A service to send as a map location when chosen (public data only). */
+  venue?: { lat: number; lon: number; title: string; address?: string };
 }
 
 /** Everything a conversation remembers. Stored under a keyed hash, never under the platform id. */

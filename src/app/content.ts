@@ -1,0 +1,32 @@
+import type { DirectoryPort, KnowledgePort } from '../engine/ports.js';
+import type { Problem } from '../errors.js';
+import { FlowSet, loadFlows } from '../flows/loader.js';
+import { loadLocales, masterKeys } from '../i18n/locales.js';
+import { createTranslator, type Translator } from '../i18n/translator.js';
+import { PlaceholderDirectory, PlaceholderKnowledge } from './placeholders.js';
+import { loadTopics, type TopicInfo } from './topics.js';
+
+/** Everything operators edit, loaded and cross-checked: flows, locales, topics, knowledge, directory. */
+export interface Content {
+  flows: FlowSet;
+  translator: Translator;
+  topics: Map<string, TopicInfo>;
+  knowledge: KnowledgePort;
+  directory: DirectoryPort;
+}
+
+export function loadContent(rootDir: string): { content: Content; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const topics = loadTopics(rootDir);
+  problems.push(...topics.problems);
+  const locales = loadLocales(rootDir);
+  problems.push(...locales.problems);
+  const flows = loadFlows(rootDir, { textKeys: masterKeys(locales), topicIds: new Set(topics.topics.keys()) });
+  problems.push(...flows.problems);
+  const knowledge = new PlaceholderKnowledge(topics.topics);
+  const directory = new PlaceholderDirectory();
+  return {
+    content: { flows: flows.flows, translator: createTranslator(locales.resources), topics: topics.topics, knowledge, directory },
+    problems,
+  };
+}

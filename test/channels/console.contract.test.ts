@@ -1,0 +1,42 @@
+import { PassThrough } from 'node:stream';
+import { runConsole } from '../../src/channels/console/console.js';
+import { testEngine } from '../support/engine.js';
+import { channelContract, type ChannelDriver, type Delivered } from './contract.js';
+
+/** The terminal: lines in, printed text out; options are numbered lines, a venue is a 📍 line. */
+async function consoleDriver(): Promise<ChannelDriver> {
+  const t = testEngine();
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (d) => (printed += d));
+  const done = runConsole(t.engine, { input, output, interactive: false });
+  const line = async (text: string) => {
+    input.write(`${text}\n`);
+    await new Promise((r) => setTimeout(r, 20));
+  };
+  return {
+    text: line,
+    command: (name, arg) => line(`/${name}${arg ? ` ${arg}` : ''}`),
+    location: (lat, lon) => line(`/location ${lat} ${lon}`),
+    media: (kind) => line(`/${kind}`),
+    choose: (n) => line(String(n)),
+    async take() {
+      const blocks = printed.split(/\n(?=> )/).filter((b) => b.trim());
+      printed = '';
+      return blocks.flatMap((block): Delivered[] => {
+        const venue = /^📍 (.+?)(?: — .*)?\n\s+https:\/\/www\.openstreetmap\.org\/\?mlat=([\d.]+)&mlon=([\d.]+)/m.exec(block);
+        if (venue) return [{ kind: 'venue', title: venue[1]!, lat: Number(venue[2]), lon: Number(venue[3]) }];
+        const options = [...block.matchAll(/^ {2}\d+\. (.+)$/gm)].map((m) => m[1]!);
+        return [{ kind: 'text', text: block, options }];
+      });
+    },
+    async close() {
+      input.end();
+      await done;
+      t.close();
+    },
+  };
+}
+
+channelContract('terminal', consoleDriver);

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contentCopy } from '../support/content.js';
+import { ROOT, tempDir } from '../support/engine.js';
+
+let dir: ReturnType<typeof tempDir>;
+afterEach(() => dir?.remove());
+
+/** Runs `ponte start` as a real child process with the given stdin, as `printf ... | npm start -s` does. */
+function runStart(input: string, env: Record<string, string> = {}, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start', ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: dir.path, PONTE_DATA_DIR: dir.path, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('the terminal channel in a pipe', () => {
+  it('prints the conversation and exits 0 at the end of input, without ANSI codes or stack traces', async () => {
+    dir = tempDir();
+    const { code, stdout, stderr } = await runStart('/start\n2\n');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Ciao! Sono Ponte');
+    expect(stdout).toContain('  2. English');
+    expect(stdout).toContain('How can I help you?');
+    expect(stdout).not.toMatch(/\x1b\[/);
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('keeps the conversation across runs (sessions in the data dir) and creates the secret once', async () => {
+    dir = tempDir();
+    await runStart('/start\n1\n');
+    const second = await runStart('/menu\n');
+    expect(second.stdout).toContain('Come posso aiutarti?');
+    expect(second.stdout).not.toContain('In che lingua');
+  });
+
+  it('offers the terminal language first (LANG)', async () => {
+    dir = tempDir();
+    const { stdout } = await runStart('/start\n', { LANG: 'uk_UA.UTF-8' });
+    expect(stdout).toContain('  1. Українська');
+  });
+
+  it('a bad environment value is one clear line, exit 1', async () => {
+    dir = tempDir();
+    const { code, stderr } = await runStart('', { PONTE_SECRET: 'short' });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('ponte start: PONTE_SECRET: must be at least 32 characters (e.g. `openssl rand -hex 32`)');
+  });
+
+  it('broken content is refused with file:line, exit 1', async () => {
+    dir = tempDir();
+    const copy = contentCopy();
+    try {
+      copy.write('flows/menu.yaml', 'version: 1\nid: menu\nstart: main\nsteps:\n  main:\n    type: message\n    text: menu.title\n    next: nowhere\n');
+      const { code, stdout, stderr } = await runStart('', {}, ['--root', copy.root]);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('flows/menu.yaml:8: steps.main.next: unknown step "nowhere"');
+      expect(stderr).not.toMatch(/at .*\.ts:\d+/);
+    } finally {
+      copy.remove();
+    }
+  });
+});
