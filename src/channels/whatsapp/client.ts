@@ -61,6 +61,8 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
   const dir = whatsappSessionDir(options.dataDir);
   const client: WhatsAppClientLike = new wweb.Client({
     authStrategy: new wweb.LocalAuth({ dataPath: dir }),
+    // The name the phone shows under Linked devices.
+    deviceName: 'Ponte',
     // The library caches WhatsApp Web's page by default in ./.wwebjs_cache of the working directory.
     webVersionCache: { type: 'local', path: join(dir, 'web-cache') },
     puppeteer: { executablePath: options.chromiumPath, headless: true, args: CHROMIUM_ARGS },
