@@ -1,0 +1,186 @@
+import type { DirectoryPort, NearestQuery, Need, OpeningState, PlaceResolution, Route, ServiceHit } from '../engine/ports.js';
+import type { Lang } from '../engine/types.js';
+import { romeMoment } from './calendar.js';
+import type { Comune, Gazetteer } from './gazetteer.js';
+import { cosDeg, haversineKm, planarKm } from './geo.js';
+import { openingState, type Timetable } from './opening.js';
+import type { ServiceKind, ServiceRecord } from './schema.js';
+
+/** A service as loaded: its record, where it is, and its timetable with the comune's holidays merged in. */
+export interface Service {
+  record: ServiceRecord;
+  comune: Comune;
+  lat: number;
+  lon: number;
+  /** True when the point is the comune's town hall, not the building's. */
+  approximate: boolean;
+  timetable: Timetable;
+  /** Where it is defined, for messages. */
+  file: string;
+  line: number;
+}
+
+/** The service kinds each route leads to (besides services that list the route or the topic explicitly). */
+export const ROUTE_KINDS: Readonly<Record<Route, readonly ServiceKind[]>> = {
+  sportello: ['sportello'],
+  mediatore: ['mediatore'],
+  emergenza: ['emergenza'],
+};
+
+/**
+ * Ranking. Each candidate scores (distance + OFFSET) × factors, lowest first, so that a factor of 1.3 lets an
+ * open office 1.3 km away come before a closed one 1 km away, while a closed office next door still beats an
+ * open one across the province. OFFSET keeps factors meaningful for services at the same point.
+ */
+const OFFSET_KM = 0.5;
+const FACTOR = {
+  closedNow: 1.3,
+  hoursUnknown: 1.15,
+  languageNotSpoken: 1.5,
+  languageUnknown: 1.2,
+  /** A service for every topic of its route, when another one names the topic asked about. */
+  topicGeneric: 2,
+  /** A point that is the comune's, not the building's: its distance is only indicative. */
+  approximate: 1.15,
+} as const;
+const MAX_OPENING_FACTOR = FACTOR.closedNow;
+const MAX_LIMIT = 50;
+
+export class Directory implements DirectoryPort {
+  private readonly byId = new Map<string, Service>();
+
+  constructor(
+    readonly gazetteer: Gazetteer,
+    readonly services: readonly Service[],
+    private readonly topicRoutes: ReadonlyMap<string, Route> = new Map(),
+  ) {
+    for (const s of services) this.byId.set(s.record.id, s);
+  }
+
+  resolve(text: string): PlaceResolution {
+    return this.gazetteer.resolve(text);
+  }
+
+  locate(lat: number, lon: number): PlaceResolution {
+    return this.gazetteer.locate(lat, lon);
+  }
+
+  /** The route of a topic of knowledge/topics.yaml, or undefined for an unknown topic id. */
+  topicRoute(topic: string): Route | undefined {
+    return this.topicRoutes.get(topic);
+  }
+
+  service(id: string): Service | undefined {
+    return this.byId.get(id);
+  }
+
+  opening(id: string, at: Date): OpeningState | undefined {
+    const s = this.byId.get(id);
+    return s && openingState(s.timetable, at);
+  }
+
+  /**
+   * The services nearest to a point that fit the need, best first: distance, then (among comparable
+   * distances) open now, the person's language spoken, and services that name the topic asked about.
+   * @example nearest({ lat: 45.957, lon: 10.302, need: { route: 'sportello' }, at: new Date(), limit: 3 })
+   */
+  nearest(query: NearestQuery): ServiceHit[] {
+    const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(query.limit) || 1));
+    if (!Number.isFinite(query.lat) || !Number.isFinite(query.lon)) return [];
+    const accepts = needFilter(query.need, this.topicRoutes);
+    const cos = cosDeg(query.lat);
+
+    // First pass: distance and the static factors; keep the `limit` smallest to bound the second pass.
+    const picked: Array<{ service: Service; distance: number; base: number }> = [];
+    const smallest: number[] = [];
+    let here: string | null | undefined;
+    for (const service of this.services) {
+      const match = accepts(service.record);
+      if (!match) continue;
+      if (service.record.residents_only) {
+        // Offices for residents only: the person must be in that comune (located lazily, once).
+        if (here === undefined) {
+          const located = this.gazetteer.locate(query.lat, query.lon);
+          here = located.kind === 'found' ? located.place.istat : null;
+        }
+        if (here !== service.comune.istat) continue;
+      }
+      const distance = planarKm(query.lat, query.lon, cos, service.lat, service.lon);
+      const base =
+        (distance + OFFSET_KM) *
+        languageFactor(service.record, query.lang) *
+        (match === 'generic' ? FACTOR.topicGeneric : 1) *
+        (service.approximate ? FACTOR.approximate : 1);
+      picked.push({ service, distance, base });
+      insertSorted(smallest, base, limit);
+    }
+    if (picked.length === 0) return [];
+    // The final k-th score is at most the k-th smallest base times the largest opening factor.
+    const threshold = (smallest[smallest.length - 1] ?? Infinity) * MAX_OPENING_FACTOR;
+
+    const now = romeMoment(query.at);
+    const ranked: Array<{ score: number; hit: () => ServiceHit }> = [];
+    for (const p of picked) {
+      if (p.base > threshold) continue;
+      const opening = openingState(p.service.timetable, now);
+      const score = p.base * (opening.openNow === true ? 1 : opening.openNow === false ? FACTOR.closedNow : FACTOR.hoursUnknown);
+      ranked.push({ score, hit: () => toHit(p.service, query, opening) });
+    }
+    ranked.sort((a, b) => a.score - b.score);
+    return ranked.slice(0, limit).map((r) => r.hit());
+  }
+}
+
+type Match = false | 'specific' | 'generic';
+
+/** Which services fit a need: an explicit kind, or the route (given or the topic's), narrowed by topic and area. */
+export function needFilter(need: Need, topicRoutes: ReadonlyMap<string, Route>): (s: ServiceRecord) => Match {
+  const topic = need.topic;
+  const route = need.route ?? (topic ? topicRoutes.get(topic) : undefined);
+  return (s) => {
+    if (need.area && s.areas && !s.areas.includes(need.area)) return false;
+    if (topic && s.topics.includes(topic)) return need.kind && s.kind !== need.kind ? false : 'specific';
+    if (need.kind) return s.kind === need.kind && (!topic || s.topics.length === 0) ? (topic ? 'generic' : 'specific') : false;
+    if (route) {
+      const onRoute = ROUTE_KINDS[route].includes(s.kind as ServiceKind) || s.routes.includes(route);
+      return onRoute && (!topic || s.topics.length === 0) ? (topic ? 'generic' : 'specific') : false;
+    }
+    return topic ? false : 'specific';
+  };
+}
+
+function languageFactor(s: ServiceRecord, lang: Lang | undefined): number {
+  if (!lang) return 1;
+  if (s.languages.length === 0) return FACTOR.languageUnknown;
+  return s.languages.includes(lang) ? 1 : FACTOR.languageNotSpoken;
+}
+
+function toHit(s: Service, query: NearestQuery, opening: OpeningState): ServiceHit {
+  const r = s.record;
+  const hit: ServiceHit = {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    comune: s.comune.name,
+    lat: s.lat,
+    lon: s.lon,
+    approximate: s.approximate,
+    distanceKm: Math.round(haversineKm(query.lat, query.lon, s.lat, s.lon) * 100) / 100,
+    languages: [...r.languages],
+    contacts: { ...r.contacts },
+    opening,
+  };
+  if (r.address) hit.address = r.address;
+  if (r.appointment !== undefined) hit.appointment = r.appointment;
+  const note = (query.lang && r.notes[query.lang]) ?? r.notes.it;
+  if (note) hit.note = note;
+  return hit;
+}
+
+function insertSorted(list: number[], value: number, capacity: number): void {
+  if (list.length === capacity && value >= list[list.length - 1]!) return;
+  let i = list.length;
+  while (i > 0 && list[i - 1]! > value) i--;
+  list.splice(i, 0, value);
+  if (list.length > capacity) list.pop();
+}
