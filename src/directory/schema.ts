@@ -31,10 +31,10 @@ const RANGE = new RegExp(`^${TIME}-(?:${TIME}|24:00)$`);
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-export const timeRange = z
-  .string()
-  .regex(RANGE, 'use "HH:MM-HH:MM", e.g. "09:00-12:30"')
-  .refine((r) => minutes(r.slice(0, 5)) < minutes(r.slice(6)), 'the range must end after it starts');
+export const timeRange = z.string().superRefine((r, ctx) => {
+  if (!RANGE.test(r)) ctx.addIssue({ code: 'custom', message: 'use "HH:MM-HH:MM", e.g. "09:00-12:30"' });
+  else if (minutes(r.slice(0, 5)) >= minutes(r.slice(6))) ctx.addIssue({ code: 'custom', message: 'the range must end after it starts' });
+});
 
 /** The opening ranges of one day, in order and not overlapping. */
 export const dayRanges = z.array(timeRange).superRefine((ranges, ctx) => {
@@ -45,14 +45,12 @@ export const dayRanges = z.array(timeRange).superRefine((ranges, ctx) => {
   }
 });
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD')
-  .refine((d) => {
-    const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-    const t = new Date(Date.UTC(y, m - 1, day));
-    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
-  }, 'not a calendar date');
+export const isoDate = z.string({ error: 'use a date as YYYY-MM-DD' }).superRefine((d, ctx) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return void ctx.addIssue({ code: 'custom', message: 'use a date as YYYY-MM-DD' });
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, day));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== day) ctx.addIssue({ code: 'custom', message: 'not a calendar date' });
+});
 
 /** Weekly opening hours; a weekday left out is a day the service is closed. */
 export const weeklyHours = z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, dayRanges.optional()])) as Record<WeekdayKey, z.ZodOptional<typeof dayRanges>>);
@@ -89,7 +87,9 @@ export const serviceSchema = z.strictObject({
   /** A finer area (a municipio of Milano, a district), when the sources give one. */
   area: nonEmpty.optional(),
   /** ISTAT code of the comune, as text (e.g. "017028"). */
-  comune: z.string().regex(/^\d{6}$/, 'use the 6-digit ISTAT code as a quoted string, e.g. "017028"'),
+  comune: z
+    .string({ error: 'use the 6-digit ISTAT code as a quoted string, e.g. "017028"' })
+    .regex(/^\d{6}$/, 'use the 6-digit ISTAT code as a quoted string, e.g. "017028"'),
   address: nonEmpty.optional(),
   /** Left out: the comune's town-hall point is used and the location is marked approximate. */
   location: z
