@@ -3,7 +3,8 @@ import type { Lang } from '../engine/types.js';
 import { romeMoment } from './calendar.js';
 import type { Comune, Gazetteer } from './gazetteer.js';
 import { cosDeg, haversineKm, planarKm } from './geo.js';
-import { openingState, type Timetable } from './opening.js';
+import { PointGrid } from './grid.js';
+import { openNow, openingState, type Timetable } from './opening.js';
 import type { ServiceKind, ServiceRecord } from './schema.js';
 
 /** A service as loaded: its record, where it is, and its timetable with the comune's holidays merged in. */
@@ -48,6 +49,9 @@ const MAX_LIMIT = 50;
 
 export class Directory implements DirectoryPort {
   private readonly byId = new Map<string, Service>();
+  private readonly grid: PointGrid;
+  /** Scratch space of nearest(): the score of each service visited (only visited entries are read). */
+  private readonly bases: Float64Array;
 
   constructor(
     readonly gazetteer: Gazetteer,
@@ -55,6 +59,8 @@ export class Directory implements DirectoryPort {
     private readonly topicRoutes: ReadonlyMap<string, Route> = new Map(),
   ) {
     for (const s of services) this.byId.set(s.record.id, s);
+    this.grid = new PointGrid(services);
+    this.bases = new Float64Array(services.length);
   }
 
   resolve(text: string): PlaceResolution {
@@ -90,44 +96,62 @@ export class Directory implements DirectoryPort {
     const accepts = needFilter(query.need, this.topicRoutes);
     const cos = cosDeg(query.lat);
 
-    // First pass: distance and the static factors; keep the `limit` smallest to bound the second pass.
-    const picked: Array<{ service: Service; distance: number; base: number }> = [];
+    // First pass, ring by ring from the person outwards: distance and the static factors of each service that
+    // fits the need. The k-th smallest base times the largest opening factor bounds the final k-th score, so
+    // the search stops once every unvisited service is further than that.
+    const bases = this.bases;
+    const touched: number[] = [];
     const smallest: number[] = [];
     let here: string | null | undefined;
-    for (const service of this.services) {
-      const match = accepts(service.record);
-      if (!match) continue;
-      if (service.record.residents_only) {
-        // Offices for residents only: the person must be in that comune (located lazily, once).
-        if (here === undefined) {
-          const located = this.gazetteer.locate(query.lat, query.lon);
-          here = located.kind === 'found' ? located.place.istat : null;
+    this.grid.search(
+      query.lat,
+      query.lon,
+      (i) => {
+        const service = this.services[i]!;
+        const match = accepts(service.record);
+        if (!match) return;
+        if (service.record.residents_only) {
+          // Offices for residents only: the person must be in that comune (located lazily, once).
+          if (here === undefined) {
+            const located = this.gazetteer.locate(query.lat, query.lon);
+            here = located.kind === 'found' ? located.place.istat : null;
+          }
+          if (here !== service.comune.istat) return;
         }
-        if (here !== service.comune.istat) continue;
-      }
-      const distance = planarKm(query.lat, query.lon, cos, service.lat, service.lon);
-      const base =
-        (distance + OFFSET_KM) *
-        languageFactor(service.record, query.lang) *
-        (match === 'generic' ? FACTOR.topicGeneric : 1) *
-        (service.approximate ? FACTOR.approximate : 1);
-      picked.push({ service, distance, base });
-      insertSorted(smallest, base, limit);
-    }
-    if (picked.length === 0) return [];
-    // The final k-th score is at most the k-th smallest base times the largest opening factor.
-    const threshold = (smallest[smallest.length - 1] ?? Infinity) * MAX_OPENING_FACTOR;
+        const distance = planarKm(query.lat, query.lon, cos, service.lat, service.lon);
+        const base =
+          (distance + OFFSET_KM) *
+          languageFactor(service.record, query.lang) *
+          (match === 'generic' ? FACTOR.topicGeneric : 1) *
+          (service.approximate ? FACTOR.approximate : 1);
+        bases[i] = base;
+        touched.push(i);
+        insertSorted(smallest, base, limit);
+      },
+      (unvisitedKm) => smallest.length === limit && unvisitedKm + OFFSET_KM > smallest[limit - 1]! * MAX_OPENING_FACTOR,
+    );
+    if (smallest.length === 0) return [];
+    const threshold = smallest[smallest.length - 1]! * MAX_OPENING_FACTOR;
 
+    // Second pass, cheapest first: the opening factor is at least 1, so once a base exceeds the k-th best score
+    // so far, no later candidate can enter the top k.
+    const order = touched.filter((i) => bases[i]! <= threshold).sort((a, b) => bases[a]! - bases[b]!);
     const now = romeMoment(query.at);
-    const ranked: Array<{ score: number; hit: () => ServiceHit }> = [];
-    for (const p of picked) {
-      if (p.base > threshold) continue;
-      const opening = openingState(p.service.timetable, now);
-      const score = p.base * (opening.openNow === true ? 1 : opening.openNow === false ? FACTOR.closedNow : FACTOR.hoursUnknown);
-      ranked.push({ score, hit: () => toHit(p.service, query, opening) });
+    const ranked: Array<{ score: number; service: Service }> = [];
+    for (const i of order) {
+      const base = bases[i]!;
+      if (ranked.length === limit && base >= ranked[limit - 1]!.score) break;
+      const service = this.services[i]!;
+      const open = openNow(service.timetable, now);
+      const score = base * (open === true ? 1 : open === false ? FACTOR.closedNow : FACTOR.hoursUnknown);
+      let at = ranked.length;
+      while (at > 0 && ranked[at - 1]!.score > score) at--;
+      if (at < limit) {
+        ranked.splice(at, 0, { score, service });
+        if (ranked.length > limit) ranked.pop();
+      }
     }
-    ranked.sort((a, b) => a.score - b.score);
-    return ranked.slice(0, limit).map((r) => r.hit());
+    return ranked.map((r) => toHit(r.service, query, openingState(r.service.timetable, now)));
   }
 }
 

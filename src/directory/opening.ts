@@ -44,6 +44,15 @@ export function openingState(timetable: Timetable, at: Date | RomeMoment): Openi
   return state;
 }
 
+/** Only whether it is open now (null when the hours are unknown): what ranking needs, without the look-ahead. */
+export function openNow(timetable: Timetable, now: RomeMoment): boolean | null {
+  if (!timetable.hours) return null;
+  return dayRanges(timetable, now).ranges.some((r) => {
+    const [from, to] = split(r);
+    return now.minutes >= from && now.minutes < to;
+  });
+}
+
 /** The ranges of one calendar day, after exceptions and holidays. */
 export function dayRanges(timetable: Timetable, day: LocalDay): { ranges: string[]; closedBecause?: 'holiday' | 'exception' } {
   const weekly = timetable.hours?.[WEEKDAYS[day.weekday - 1]!] ?? [];

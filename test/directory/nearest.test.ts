@@ -93,3 +93,44 @@ ${extra}    verified: false
     expect(christmas.indexOf('near-afternoons')).toBeLessThan(christmas.indexOf('further-mornings'));
   });
 });
+
+describe('the grid search', () => {
+  it('finds the same nearest services as measuring every one, everywhere in and around Lombardy', () => {
+    const { directory } = loadDirectory(ROOT);
+    const comuni = directory.gazetteer.comuni;
+    let seed = 7;
+    const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    // 600 services at random comuni, without hours or languages: the ranking is then by distance alone.
+    const lines = ['version: 1', 'services:'];
+    for (let i = 0; i < 600; i++) {
+      const c = comuni[Math.floor(random() * comuni.length)]!;
+      const lat = (c.lat + (random() - 0.5) * 0.05).toFixed(6);
+      const lon = (c.lon + (random() - 0.5) * 0.05).toFixed(6);
+      lines.push(`  - { id: s${i}, name: S${i}, kind: sportello, comune: "${c.istat}", location: { lat: ${lat}, lon: ${lon}, approximate: false }, verified: false, source: { dataset: t, licence: CC0 } }`);
+    }
+    const t = tempRoot({ 'many.yaml': lines.join('\n') + '\n' });
+    try {
+      const { directory: many, problems } = loadDirectory(t.dir);
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+      const at = new Date('2026-11-24T09:00:00Z');
+      for (let q = 0; q < 200; q++) {
+        const lat = 44.5 + random() * 2.4;
+        const lon = 8.2 + random() * 3.5;
+        const got = many.nearest({ lat, lon, need: {}, at, limit: 4 }).map((h) => h.id);
+        const expected = [...many.services]
+          .sort((a, b) => distance(lat, lon, a) - distance(lat, lon, b))
+          .slice(0, 4)
+          .map((s) => s.record.id);
+        expect(got, `${lat},${lon}`).toEqual(expected);
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+function distance(lat: number, lon: number, s: { lat: number; lon: number }): number {
+  const x = (s.lon - lon) * Math.cos((lat * Math.PI) / 180);
+  const y = s.lat - lat;
+  return x * x + y * y;
+}
