@@ -136,13 +136,14 @@ export class Directory implements DirectoryPort {
     // Second pass, cheapest first: the opening factor is at least 1, so once a base exceeds the k-th best score
     // so far, no later candidate can enter the top k.
     const order = touched.filter((i) => bases[i]! <= threshold).sort((a, b) => bases[a]! - bases[b]!);
-    const now = romeMoment(query.at);
+    // An invalid date says nothing about opening hours rather than failing the search.
+    const now = Number.isNaN(query.at.getTime()) ? null : romeMoment(query.at);
     const ranked: Array<{ score: number; service: Service }> = [];
     for (const i of order) {
       const base = bases[i]!;
       if (ranked.length === limit && base >= ranked[limit - 1]!.score) break;
       const service = this.services[i]!;
-      const open = openNow(service.timetable, now);
+      const open = now ? openNow(service.timetable, now) : null;
       const score = base * (open === true ? 1 : open === false ? FACTOR.closedNow : FACTOR.hoursUnknown);
       let at = ranked.length;
       while (at > 0 && ranked[at - 1]!.score > score) at--;
@@ -151,7 +152,7 @@ export class Directory implements DirectoryPort {
         if (ranked.length > limit) ranked.pop();
       }
     }
-    return ranked.map((r) => toHit(r.service, query, openingState(r.service.timetable, now)));
+    return ranked.map((r) => toHit(r.service, query, now ? openingState(r.service.timetable, now) : { openNow: null, today: null }));
   }
 }
 

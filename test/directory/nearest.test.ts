@@ -47,6 +47,9 @@ describe('nearest in the committed directory', () => {
     expect(directory.nearest({ lat: 45.4642, lon: 9.19, need: {}, at, limit: 0 })).toHaveLength(1);
     expect(directory.nearest({ lat: 45.4642, lon: 9.19, need: {}, at, limit: 10_000 })).toHaveLength(50);
     expect(directory.nearest({ lat: Number.NaN, lon: 9.19, need: {}, at, limit: 3 })).toEqual([]);
+    // An invalid date: results, with nothing said about opening.
+    const undated = directory.nearest({ lat: 45.4642, lon: 9.19, need: { kind: 'anagrafe' }, at: new Date('nope'), limit: 1 });
+    expect(undated[0]?.opening).toEqual({ openNow: null, today: null });
   });
 });
 
