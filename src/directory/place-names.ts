@@ -1,5 +1,5 @@
 import { deletions, editDistance, normalise, placeKey } from './text.js';
-import { COMMON_WORD_NAMES, FILLER, LOCATIVE, STREET } from './words.js';
+import { COMMON_WORD_NAMES, FILLER, LOCATIVE, NEAR, STREET } from './words.js';
 
 /**
  * Finds the best mention of a comune in free text: exact names (accents, case and "S."/"San" abbreviations
@@ -102,12 +102,12 @@ export class PlaceNameIndex {
     const spans = this.spans(words);
     for (const span of spans) {
       const hit = this.exact.get(span.key);
-      if (hit && this.acceptExact(words, span)) candidates.push({ score: EXACT * 100 + span.length * 10, istats: hit });
+      if (hit && this.acceptExact(words, span)) candidates.push({ score: EXACT * 100 + span.length * 10 - landmark(span), istats: hit });
       const out = this.outside.get(span.key);
-      if (out) candidates.push({ score: OUTSIDE * 100 + span.length * 10, outside: out });
+      if (out) candidates.push({ score: OUTSIDE * 100 + span.length * 10 - landmark(span), outside: out });
       if (!span.meaningful) continue;
       const prefixed = this.prefixMatches(span.key, span.lastTokenLength);
-      if (prefixed.length > 0) candidates.push({ score: PREFIX * 100 + span.length * 10, istats: prefixed });
+      if (prefixed.length > 0) candidates.push({ score: PREFIX * 100 + span.length * 10 - landmark(span), istats: prefixed });
     }
     if (!candidates.some((c) => c.score >= EXACT * 100)) {
       for (const span of spans) if (span.meaningful) this.fuzzy(span, candidates);
@@ -127,7 +127,7 @@ export class PlaceNameIndex {
         const last = slice[slice.length - 1]!;
         // A span that starts or ends with a filler word is never matched approximately.
         const meaningful = !FILLER.has(first) && !FILLER.has(last);
-        spans.push({ start, length, key: placeKey(slice), lastTokenLength: last.length, meaningful });
+        spans.push({ start, length, key: placeKey(slice), lastTokenLength: last.length, meaningful, landmark: isLandmark(words, start) });
       }
     }
     return spans;
@@ -170,7 +170,7 @@ export class PlaceNameIndex {
         const distance = editDistance(span.key, entry.key, max);
         if (distance === 0 || distance > max) continue;
         const rank = entry.prefix ? FUZZY_PREFIX : FUZZY;
-        candidates.push({ score: rank * 100 + span.length * 10 - distance, istats: entry.istats });
+        candidates.push({ score: rank * 100 + span.length * 10 - distance - landmark(span), istats: entry.istats });
       }
     }
   }
@@ -189,6 +189,20 @@ interface Span {
   key: string;
   lastTokenLength: number;
   meaningful: boolean;
+  /** Preceded by "near"/"vicino a"…: a place named as a landmark ranks just below one of the same strength. */
+  landmark: boolean;
+}
+
+/** A name right after "near", "vicino (a)", "cerca (de)", "près (de)" … */
+function isLandmark(words: string[], start: number): boolean {
+  const before = words[start - 1];
+  if (before && NEAR.has(before)) return true;
+  const twoBefore = words[start - 2];
+  return !!before && !!twoBefore && ['a', 'ad', 'al', 'alla', 'de', 'di', 'to', 'from', 'da'].includes(before) && NEAR.has(twoBefore);
+}
+
+function landmark(span: Span): number {
+  return span.landmark ? 5 : 0;
 }
 
 function allowedDistance(length: number): number {

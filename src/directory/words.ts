@@ -40,3 +40,6 @@ export const COMMON_WORD_NAMES = new Set([
   'crema', 'asso', 'casto', 'cene', 'rea', 'leno', 'ome', 'isso', 'ello', 'calco', 'civo', 'cino', 'ranco', 'bema',
   'idro', 'lenna', 'mello',
 ]);
+
+/** Words that place a name as a landmark, not as where the person is ("vicino a Milano", "cerca de Milán"). */
+export const NEAR = new Set(['vicino', 'near', 'nearby', 'close', 'cerca', 'pres', 'afer', 'prane', 'presso', 'dintorni', 'around']);

@@ -51,6 +51,8 @@ describe('resolve: comune names', () => {
     ['أنا أعيش في ميلانو', 'Milano'],
     ['我住在米兰', 'Milano'],
     ['via Milano 3, Bergamo', 'Bergamo'],
+    ['Vivo en Lodi, cerca de Milán', 'Lodi'],
+    ['abito vicino a Bergamo, a Seriate', 'Seriate'],
   ])('takes the place out of a sentence: %s', (text, name) => expect(found(directory.resolve(text))).toBe(name));
 
   it('does not read everyday words as comuni ("como" in Spanish, "vivo" is not Livo)', () => {
