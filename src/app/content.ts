@@ -3,7 +3,8 @@ import type { Problem } from '../errors.js';
 import { FlowSet, loadFlows } from '../flows/loader.js';
 import { loadLocales, masterKeys } from '../i18n/locales.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
-import { PlaceholderDirectory, PlaceholderKnowledge } from './placeholders.js';
+import { directoryWarnings, loadDirectory, type CheckOptions } from '../directory/index.js';
+import { PlaceholderKnowledge } from './placeholders.js';
 import { loadTopics, type TopicInfo } from './topics.js';
 
 /** Everything operators edit, loaded and cross-checked: flows, locales, topics, knowledge, directory. */
@@ -15,7 +16,7 @@ export interface Content {
   directory: DirectoryPort;
 }
 
-export function loadContent(rootDir: string): { content: Content; problems: Problem[] } {
+export function loadContent(rootDir: string, options: CheckOptions = {}): { content: Content; problems: Problem[] } {
   const problems: Problem[] = [];
   const topics = loadTopics(rootDir);
   problems.push(...topics.problems);
@@ -24,7 +25,8 @@ export function loadContent(rootDir: string): { content: Content; problems: Prob
   const flows = loadFlows(rootDir, { textKeys: masterKeys(locales), topicIds: new Set(topics.topics.keys()) });
   problems.push(...flows.problems);
   const knowledge = new PlaceholderKnowledge(topics.topics);
-  const directory = new PlaceholderDirectory();
+  const { directory, problems: directoryProblems } = loadDirectory(rootDir);
+  problems.push(...directoryProblems, ...directoryWarnings(directory, options));
   return {
     content: { flows: flows.flows, translator: createTranslator(locales.resources), topics: topics.topics, knowledge, directory },
     problems,

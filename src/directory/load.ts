@@ -43,6 +43,12 @@ export interface CheckOptions {
  */
 export function checkDirectory(rootDir: string, options: CheckOptions = {}): Problem[] {
   const { directory, problems } = loadDirectory(rootDir);
+  return [...problems, ...directoryWarnings(directory, options)];
+}
+
+/** Warnings about a loaded directory: services not verified by a person, services without opening hours. */
+export function directoryWarnings(directory: Directory, options: CheckOptions = {}): Problem[] {
+  const problems: Problem[] = [];
   const gaps: Array<{ test: (s: Service) => boolean; one: string; many: string }> = [
     { test: (s) => s.record.verified === false, one: 'not verified by a person yet (verified: false)', many: 'not verified by a person yet (verified: false)' },
     { test: (s) => !s.record.hours, one: 'no opening hours: none are shown', many: 'without opening hours: none are shown' },

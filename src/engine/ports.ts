@@ -96,6 +96,7 @@ export interface OpeningState {
   /** Why it is closed today when it normally opens on this weekday. */
   closedBecause?: 'holiday' | 'exception';
   /** When it opens next, if not open now and the hours are known. */
+  /** `weekday`: ISO, 1 = Monday ... 7 = Sunday. */
   next?: { date: string; weekday: number; from: string };
 }
 

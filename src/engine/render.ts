@@ -14,8 +14,9 @@ export function formatDate(isoDate: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: ROME }).format(date);
 }
 
+/** The name of an ISO weekday (1 = Monday ... 7 = Sunday) in `lang`. */
 export function weekdayName(weekday: number, lang: Lang): string {
-  // 2023-01-01 was a Sunday: weekday 0 = Sunday, as Date#getDay.
+  // 2023-01-02 was a Monday.
   const date = new Date(Date.UTC(2023, 0, 1 + weekday, 12));
   return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(date);
 }

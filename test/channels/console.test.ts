@@ -50,6 +50,21 @@ describe('the terminal channel in a pipe', () => {
     expect(stdout).toContain('  1. Українська');
   });
 
+  it('the whole "find a sportello" conversation on the real directory: comune, CAP, shared CAP, location, outside Lombardy', async () => {
+    dir = tempDir();
+    const { code, stdout } = await runStart('/start\n1\n3\nBreno\n/menu\n3\n20121\n/menu\n3\n20021\n/location 45.95 10.30\n/location 41.9 12.49\n');
+    expect(code).toBe(0);
+    const [breno, milano, shared, located, rome] = stdout.split(/\n> (?:Breno|20121|20021|\/location 45\.95 10\.30|\/location 41\.9 12\.49)\n/).slice(1);
+    expect(breno).toContain('più vicin');
+    expect(breno).toContain('ASP Valcamonica');
+    expect(breno).toContain('☎ 0364 22693');
+    expect(milano).toMatch(/più vicin[io] a Milano/);
+    // 20021 is shared by several comuni: Ponte asks which one.
+    expect(shared).toContain('Quale di questi Comuni?');
+    expect(located).toContain('ASP Valcamonica');
+    expect(rome).toContain('Ponte conosce gli sportelli della Lombardia');
+  });
+
   it('a bad environment value is one clear line, exit 1', async () => {
     dir = tempDir();
     const { code, stderr } = await runStart('', { PONTE_SECRET: 'short' });
