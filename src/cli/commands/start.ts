@@ -1,3 +1,4 @@
+import { channelsToStart, runUntilStopped, type RunningChannel } from '../../app/channels.js';
 import { createRuntime } from '../../app/runtime.js';
 import { runConsole } from '../../channels/console/console.js';
 import { loadConfig } from '../../config.js';
@@ -13,11 +14,26 @@ export const startCommand: CliCommand = {
     const { values } = parseOptions(argv, { root: { type: 'string' } });
     const config = loadConfig(io.env);
     const logger = createLogger(config.PONTE_LOG_LEVEL, (line) => io.stderr.write(line + '\n'));
+    const channels = channelsToStart(config);
     const runtime = createRuntime(config, values.root ?? io.cwd, logger);
     try {
-      const interactive = 'isTTY' in io.stdin && Boolean((io.stdin as { isTTY?: boolean }).isTTY) && Boolean((io.stdout as { isTTY?: boolean }).isTTY);
-      await runConsole(runtime.engine, { input: io.stdin, output: io.stdout, interactive, langHint: io.env.LANG });
-      return 0;
+      if (channels.includes('console')) {
+        const interactive = 'isTTY' in io.stdin && Boolean((io.stdin as { isTTY?: boolean }).isTTY) && Boolean((io.stdout as { isTTY?: boolean }).isTTY);
+        await runConsole(runtime.engine, { input: io.stdin, output: io.stdout, interactive, langHint: io.env.LANG });
+        return 0;
+      }
+      const running: RunningChannel[] = [];
+      try {
+        // Platform code is loaded only when its channel runs.
+        if (channels.includes('telegram')) {
+          const { startTelegram, telegramSettings } = await import('../../channels/telegram/telegram.js');
+          running.push(await startTelegram({ ...telegramSettings(config), engine: runtime.engine, translator: runtime.content.translator, logger }));
+        }
+      } catch (error) {
+        await Promise.allSettled(running.map((c) => c.stop()));
+        throw error;
+      }
+      return await runUntilStopped(running, logger);
     } finally {
       runtime.close();
     }
