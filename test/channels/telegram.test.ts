@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sessionKey } from '../../src/engine/pseudonym.js';
 import { startTelegram } from '../../src/channels/telegram/telegram.js';
 import { LANGUAGES, type Lang } from '../../src/engine/types.js';
+import { loadContent } from '../../src/app/content.js';
+import { contentCopy } from '../support/content.js';
 import { ROOT, testEngine } from '../support/engine.js';
 import { FakeKnowledge } from '../support/fakes.js';
 import {
@@ -17,6 +19,7 @@ import {
   locationUpdate,
   mediaUpdate,
   PERSON,
+  SERVER_ERROR,
   textUpdate,
   type ApiCall,
 } from '../support/fake-telegram.js';
@@ -255,6 +258,17 @@ describe('Telegram channel: robustness', () => {
     expect(h.logs.filter((l) => l.startsWith('ERROR') || l.startsWith('WARN'))).toEqual([]);
   });
 
+  it('a server error (500) and a dropped connection are retried with backoff until the message arrives', async () => {
+    h = await telegramHarness();
+    h.fake.fail('sendMessage', SERVER_ERROR, 1);
+    await h.send(textUpdate('/help'));
+    h.fake.fail('sendMessage', 'drop', 1);
+    await h.send(textUpdate('/privacy'));
+    const sent = messages(h.take()).map((c) => readable(String(c.payload.text)).slice(0, 20));
+    expect(sent).toEqual(['Scrivi una domanda c', 'Scrivi una domanda c', 'Ponte non chiede il ', 'Ponte non chiede il ']);
+    expect(h.logs.filter((l) => l.startsWith('ERROR'))).toEqual([]);
+  });
+
   it('a 403 (blocked): recorded in the session, not retried, nothing more sent until the person writes again', async () => {
     h = await telegramHarness();
     await h.send(textUpdate('/start'));
@@ -367,6 +381,19 @@ describe('Telegram channel: start', () => {
     // Long polling: the webhook is cleared first, then updates are fetched.
     expect(h.fake.callsOf('deleteWebhook')).toHaveLength(1);
     expect(h.channel.mode).toBe('polling');
+  });
+
+  it('`ponte check` validates telegram.json like every locale file', () => {
+    const copy = contentCopy();
+    try {
+      const file = JSON.parse(readFileSync(join(copy.root, 'locales/ar/telegram.json'), 'utf8')) as { commands: Record<string, string> };
+      delete file.commands.forget;
+      copy.write('locales/ar/telegram.json', JSON.stringify(file, null, 2));
+      const problems = loadContent(copy.root).problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+      expect(problems).toEqual(['locales/ar/telegram.json:2: missing translation for "commands.forget"']);
+    } finally {
+      copy.remove();
+    }
   });
 
   it('a wrong token is one clear error at start', async () => {

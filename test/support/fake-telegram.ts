@@ -48,7 +48,7 @@ export class FakeTelegram {
   readonly calls: ApiCall[] = [];
   private readonly queue: Update[] = [];
   private readonly pollers = new Set<() => void>();
-  private readonly failures: Array<{ method: string; failure: ApiFailure; times: number }> = [];
+  private readonly failures: Array<{ method: string; failure: ApiFailure | 'drop'; times: number }> = [];
   private nextUpdateId = 1;
   private nextMessageId = 1000;
 
@@ -75,8 +75,8 @@ export class FakeTelegram {
     return update;
   }
 
-  /** The next `times` calls of `method` are refused with `failure`. */
-  fail(method: string, failure: ApiFailure, times = 1): void {
+  /** The next `times` calls of `method` are refused with `failure`, or cut off without an answer ('drop'). */
+  fail(method: string, failure: ApiFailure | 'drop', times = 1): void {
     this.failures.push({ method, failure, times });
   }
 
@@ -116,6 +116,7 @@ export class FakeTelegram {
     const scripted = this.failures.find((f) => f.method === method && f.times > 0);
     if (scripted) {
       scripted.times--;
+      if (scripted.failure === 'drop') return void req.socket.destroy();
       return send(res, scripted.failure.error_code, { ok: false, ...scripted.failure });
     }
     call.result = method === 'getUpdates' ? await this.updates(payload) : this.result(method, payload);
