@@ -1,6 +1,7 @@
 import { run as directory } from './directory.js';
 import { run as engine } from './engine.js';
 import type { BenchSection } from './harness.js';
+import { run as telegramRun } from './telegram.js';
 
 /**
  * `npm run bench`: every section measures one part on this machine and prints its figures.
@@ -9,6 +10,7 @@ import type { BenchSection } from './harness.js';
 const sections: Array<{ name: string; run: () => Promise<BenchSection> }> = [
   { name: 'engine', run: engine },
   { name: 'directory', run: directory },
+  { name: 'telegram', run: telegramRun },
 ];
 
 const only = process.argv.slice(2).map((a) => a.toLowerCase());

@@ -58,7 +58,7 @@ describe('ponte start with WhatsApp', () => {
     // Signal once Chromium has created its profile (it launched), whether or not WhatsApp Web is reachable.
     const { code, stdout, stderr } = await start({ WHATSAPP_ENABLED: '1', CHROMIUM_PATH: CHROMIUM }, (err) => err.includes('starting WhatsApp Web') && existsSync(join(profile, 'Default')));
     expect(stderr).toContain(`WhatsApp: starting WhatsApp Web (session in ${join(dir.path, 'whatsapp')})`);
-    expect(stderr).toContain('SIGTERM: shutting down');
+    expect(stderr).toContain('SIGTERM: stopping');
     expect(stderr).toContain('WhatsApp: stopped (0 messages answered)');
     expect(code).toBe(0);
     expect(stdout).not.toContain('Ciao! Sono Ponte');

@@ -1,8 +1,6 @@
-import { channelsToStart } from '../../app/channels.js';
+import { channelsToStart, runUntilStopped, type RunningChannel } from '../../app/channels.js';
 import { createRuntime } from '../../app/runtime.js';
-import { untilShutdownSignal } from '../../app/shutdown.js';
 import { runConsole } from '../../channels/console/console.js';
-import { launchWhatsApp } from '../../channels/whatsapp/launch.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../log.js';
 import { parseOptions } from '../args.js';
@@ -16,23 +14,33 @@ export const startCommand: CliCommand = {
     const { values } = parseOptions(argv, { root: { type: 'string' } });
     const config = loadConfig(io.env);
     const logger = createLogger(config.PONTE_LOG_LEVEL, (line) => io.stderr.write(line + '\n'));
+    const channels = channelsToStart(config);
     const runtime = createRuntime(config, values.root ?? io.cwd, logger);
-    const running: { stop(): Promise<void> }[] = [];
     try {
-      const channels = channelsToStart(config);
       if (channels.includes('console')) {
         const interactive = 'isTTY' in io.stdin && Boolean((io.stdin as { isTTY?: boolean }).isTTY) && Boolean((io.stdout as { isTTY?: boolean }).isTTY);
         await runConsole(runtime.engine, { input: io.stdin, output: io.stdout, interactive, langHint: io.env.LANG });
         return 0;
       }
-      if (channels.includes('whatsapp')) {
-        running.push(launchWhatsApp({ engine: runtime.engine, dataDir: config.dataDir, chromiumPath: config.CHROMIUM_PATH, logger, output: io.stdout }));
+      const running: RunningChannel[] = [];
+      try {
+        // Platform code is loaded only when its channel runs.
+        if (channels.includes('telegram')) {
+          const { startTelegram, telegramSettings } = await import('../../channels/telegram/telegram.js');
+          running.push(await startTelegram({ ...telegramSettings(config), engine: runtime.engine, translator: runtime.content.translator, logger }));
+        }
+        if (channels.includes('whatsapp')) {
+          const { launchWhatsApp } = await import('../../channels/whatsapp/launch.js');
+          const whatsapp = launchWhatsApp({ engine: runtime.engine, dataDir: config.dataDir, chromiumPath: config.CHROMIUM_PATH, logger, output: io.stdout });
+          // WhatsApp reconnects by itself: it runs until stopped.
+          running.push({ name: 'whatsapp', done: new Promise(() => {}), stop: () => whatsapp.stop() });
+        }
+      } catch (error) {
+        await Promise.allSettled(running.map((c) => c.stop()));
+        throw error;
       }
-      const signal = await untilShutdownSignal();
-      logger.info(`${signal}: shutting down`);
-      return 0;
+      return await runUntilStopped(running, logger);
     } finally {
-      await Promise.all(running.map((channel) => channel.stop()));
       runtime.close();
     }
   },
