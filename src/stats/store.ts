@@ -144,6 +144,8 @@ export function openStatsStore(dataDir: string, options: StatsStoreOptions = {})
   db.pragma('busy_timeout = 5000');
   // Deleted questions are overwritten on disk, not just unlinked from the b-tree.
   db.pragma('secure_delete = ON');
+  // Summaries sort and reduce in temporary tables: in memory they take a fraction of the time.
+  db.pragma('temp_store = MEMORY');
   const version = Number(db.pragma('user_version', { simple: true }));
   if (version > SCHEMA_VERSION) {
     db.close();

@@ -93,9 +93,9 @@ export function summarize(store: StatsStore, options: SummaryOptions = {}): Summ
   // Every subset of the fields: mask bit i set means field i is added up (the full mask is the grand total).
   const cube = new Map<string, CubeRow>();
   const full = (1 << by.length) - 1;
+  const groups = aggregateAll(store, by, from, to);
   for (let mask = 0; mask <= full; mask++) {
-    const grouped = by.filter((_, i) => (mask & (1 << i)) === 0);
-    for (const raw of aggregate(store, grouped, from, to)) {
+    for (const raw of groups[mask] ?? []) {
       let g = 0;
       const values = by.map((_, i) => ((mask & (1 << i)) !== 0 ? ALL : (raw.values[g++] ?? null)));
       const row: CubeRow = { ...raw, values, mask, suppressed: null, order: JSON.stringify(values) };
@@ -148,41 +148,75 @@ function keyOf(mask: number, values: (string | null)[]): string {
   return `${mask}|${JSON.stringify(values)}`;
 }
 
-/** One GROUP BY over the period: distinct people per month first, then added up over the months. */
-function aggregate(store: StatsStore, grouped: Field[], from: string, to: string): RawRow[] {
-  const columns = grouped.map((f, i) => `${FIELD_SQL[f]} AS g${i}`);
-  const groupNames = grouped.map((_, i) => `g${i}`);
-  const inner = `
-    SELECT ${[...columns, 'month AS m'].join(', ')},
-      COUNT(DISTINCT person) AS people,
-      SUM(name = 'conversation_started') AS conversations,
-      SUM(name = 'topic_answered') AS answers,
-      SUM(name = 'abstained') AS abstentions,
-      SUM(name = 'nearest_shown') AS routes,
-      SUM(name = 'mediator_requested') AS mediator_requests,
-      SUM(name = 'feedback' AND detail = 'yes') AS yes,
-      SUM(name = 'feedback' AND detail = 'no') AS no
-    FROM events WHERE day BETWEEN @from AND @to
-    GROUP BY ${[...groupNames, 'm'].join(', ')}`;
-  const outer = `
-    SELECT ${[...groupNames, 'SUM(people) AS people', 'SUM(conversations) AS conversations', 'SUM(answers) AS answers',
-      'SUM(abstentions) AS abstentions', 'SUM(routes) AS routes', 'SUM(mediator_requests) AS mediator_requests',
-      'SUM(yes) AS yes', 'SUM(no) AS no'].join(', ')}
-    FROM (${inner})${groupNames.length > 0 ? ` GROUP BY ${groupNames.join(', ')}` : ''}`;
-  const result = store.db.prepare(outer).all({ from, to }) as Array<Record<string, string | number | null>>;
-  return result
-    .filter((r) => Number(r.people ?? 0) > 0)
-    .map((r) => ({
-      values: groupNames.map((g) => (r[g] === null || r[g] === undefined ? null : String(r[g]))),
-      people: Number(r.people),
-      conversations: Number(r.conversations),
-      answers: Number(r.answers),
-      abstentions: Number(r.abstentions),
-      routes: Number(r.routes),
-      mediator_requests: Number(r.mediator_requests),
-      yes: Number(r.yes),
-      no: Number(r.no),
-    }));
+const MEASURE_SUMS = `
+  SUM(name = 'conversation_started') AS conversations,
+  SUM(name = 'topic_answered') AS answers,
+  SUM(name = 'abstained') AS abstentions,
+  SUM(name = 'nearest_shown') AS routes,
+  SUM(name = 'mediator_requested') AS mediator_requests,
+  SUM(name = 'feedback' AND detail = 'yes') AS yes,
+  SUM(name = 'feedback' AND detail = 'no') AS no`;
+
+const CUBE_TABLE = 'temp.ponte_summary_cube';
+
+/**
+ * The figures of every subset of `by` (indexed by mask, bit i set = field i added up). The events of the period
+ * are first reduced, in one pass, to one row per combination of the fields, month and person; every subset
+ * is then a GROUP BY over that smaller table: distinct people per month first, then added up over the months.
+ */
+function aggregateAll(store: StatsStore, by: Field[], from: string, to: string): RawRow[][] {
+  const db = store.db;
+  // Events are stored nearly in time order: the rowids of the period bound a sequential scan of the table,
+  // much faster than a lookup per row through the day index.
+  const span = db.prepare('SELECT min(rowid) AS first, max(rowid) AS last FROM events WHERE day BETWEEN @from AND @to').get({ from, to }) as {
+    first: number | null;
+    last: number | null;
+  };
+  const fieldColumns = by.map((f, i) => `${FIELD_SQL[f]} AS g${i}`);
+  const fieldNames = by.map((_, i) => `g${i}`);
+  db.exec(`DROP TABLE IF EXISTS ${CUBE_TABLE}`);
+  db.prepare(
+    `CREATE TABLE ${CUBE_TABLE} AS
+     SELECT ${[...fieldColumns, 'month AS m', 'person'].join(', ')}, ${MEASURE_SUMS}
+     FROM events WHERE rowid BETWEEN @first AND @last AND +day BETWEEN @from AND @to
+     GROUP BY ${[...fieldNames, 'm', 'person'].join(', ')}`,
+  ).run({ from, to, first: span.first ?? 0, last: span.last ?? -1 });
+  try {
+    const result: RawRow[][] = [];
+    for (let mask = 0; mask < 1 << by.length; mask++) {
+      const grouped = fieldNames.filter((_, i) => (mask & (1 << i)) === 0);
+      const keys = grouped.length > 0 ? `${grouped.join(', ')}, ` : '';
+      const sql = `
+        SELECT ${keys}SUM(people) AS people, SUM(conversations) AS conversations, SUM(answers) AS answers,
+          SUM(abstentions) AS abstentions, SUM(routes) AS routes, SUM(mediator_requests) AS mediator_requests,
+          SUM(yes) AS yes, SUM(no) AS no
+        FROM (
+          SELECT ${keys}COUNT(DISTINCT person) AS people, SUM(conversations) AS conversations, SUM(answers) AS answers,
+            SUM(abstentions) AS abstentions, SUM(routes) AS routes, SUM(mediator_requests) AS mediator_requests,
+            SUM(yes) AS yes, SUM(no) AS no
+          FROM ${CUBE_TABLE} GROUP BY ${keys}m)
+        ${grouped.length > 0 ? `GROUP BY ${grouped.join(', ')}` : ''}`;
+      const rows = db.prepare(sql).all() as Array<Record<string, string | number | null>>;
+      result.push(
+        rows
+          .filter((r) => Number(r.people ?? 0) > 0)
+          .map((r) => ({
+            values: grouped.map((g) => (r[g] === null || r[g] === undefined ? null : String(r[g]))),
+            people: Number(r.people),
+            conversations: Number(r.conversations),
+            answers: Number(r.answers),
+            abstentions: Number(r.abstentions),
+            routes: Number(r.routes),
+            mediator_requests: Number(r.mediator_requests),
+            yes: Number(r.yes),
+            no: Number(r.no),
+          })),
+      );
+    }
+    return result;
+  } finally {
+    db.exec(`DROP TABLE IF EXISTS ${CUBE_TABLE}`);
+  }
 }
 
 /** Only what may be shown: a hidden row keeps its key and loses its figures. */
