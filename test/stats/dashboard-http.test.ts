@@ -114,6 +114,31 @@ describe('dashboard data', () => {
   });
 });
 
+describe('dashboard freshness', () => {
+  it('reuses an answer while it is fresh and recomputes once it is not', async () => {
+    const sink = createStatsSink(store, { secret: SECRET });
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const people = async (d: Dashboard) => {
+      const response = await fetch(new URL('/api/summary?from=2025-03', d.url), { headers: auth });
+      const summary = (await response.json()) as { rows: Array<{ figures: { people: number | null } }> };
+      return summary.rows[0]?.figures.people ?? 0;
+    };
+    const fresh = await startDashboard({ store, port: 0, token: TOKEN, cacheMs: 0 });
+    const cachedOne = await startDashboard({ store, port: 0, token: TOKEN });
+    try {
+      expect(await people(fresh)).toBe(0);
+      expect(await people(cachedOne)).toBe(0);
+      // Five people in March, still queued in the store: the dashboard flushes before it counts.
+      for (const who of ['m1', 'm2', 'm3', 'm4', 'm5']) sink(event('conversation_started', Date.UTC(2025, 2, 3), enginePerson('telegram', who)));
+      expect(await people(fresh)).toBe(5);
+      expect(await people(cachedOne)).toBe(0);
+    } finally {
+      await fresh.close();
+      await cachedOne.close();
+    }
+  });
+});
+
 describe('dashboard binding', () => {
   it('refuses to bind beyond localhost without a token', async () => {
     await expect(startDashboard({ store, port: 0, host: '0.0.0.0' })).rejects.toBeInstanceOf(ConfigError);

@@ -42,7 +42,6 @@ export interface Overview {
 const TOTAL_MEASURES: Measure[] = ['people', 'conversations', 'answers', 'abstentions', 'routes', 'mediator_requests', 'helpful_rate'];
 
 export function buildOverview(store: StatsStore, period: { from?: string; to?: string }): Overview {
-  const total = summarize(store, period);
   const summaries = {
     language: summarize(store, { ...period, by: ['language'] }),
     topic: summarize(store, { ...period, by: ['topic'] }),
@@ -53,12 +52,14 @@ export function buildOverview(store: StatsStore, period: { from?: string; to?: s
   const byMonth = table(summaries.month, 'month', ['people', 'conversations', 'answers', 'abstentions']);
   // People are the first column a reader compares: the largest groups first, hidden ones last.
   for (const t of [byLanguage, byTopic]) t.rows.sort((a, b) => (b.cells.people?.value ?? -1) - (a.cells.people?.value ?? -1) || a.label.localeCompare(b.label));
+  // The grand total of any one-field summary is the total of the period: no need for a summary of its own.
+  const total = summaries.language;
   const unanswered = topUnanswered(store, { from: total.from ?? undefined, to: total.to ?? undefined, limit: 15 }).map((q) => ({
     question: q.question,
     people: { value: q.people, display: q.people === null ? '<5' : String(q.people) },
     lastAsked: q.lastAsked,
   }));
-  const totalRow = total.rows[0];
+  const totalRow = total.rows.find((r) => r.over.length === 1);
   return {
     from: total.from,
     to: total.to,
@@ -67,7 +68,7 @@ export function buildOverview(store: StatsStore, period: { from?: string; to?: s
     byTopic,
     byMonth,
     unanswered,
-    notes: mergeNotes([total, summaries.language, summaries.topic, summaries.month]),
+    notes: mergeNotes([summaries.language, summaries.topic, summaries.month]),
   };
 }
 

@@ -27,6 +27,11 @@ export interface DashboardOptions {
   host?: string;
   /** DASHBOARD_TOKEN: when set, every request must carry it. */
   token?: string;
+  /**
+   * How long an answer is reused for the same question (ms). Summaries over a year of events take seconds and
+   * coordinators do not need them to the second. Default 30 000; 0 computes every time.
+   */
+  cacheMs?: number;
 }
 
 export interface Dashboard {
@@ -80,6 +85,22 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   }
   const assets = new Map(Object.entries(ASSETS).map(([route, asset]) => [route, { type: asset.type, body: readFileSync(asset.path) }]));
   let port = 0;
+  const cacheMs = options.cacheMs ?? 30_000;
+  const cache = new Map<string, { at: number; body: string }>();
+
+  /** The answer for this path and query, from the cache while it is fresh. */
+  function cached(key: string, compute: () => string): string {
+    const now = Date.now();
+    const hit = cache.get(key);
+    if (hit && now - hit.at < cacheMs) return hit.body;
+    options.store.flush();
+    const body = compute();
+    if (cacheMs > 0) {
+      if (cache.size >= 50) cache.clear();
+      cache.set(key, { at: now, body });
+    }
+    return body;
+  }
 
   const server = createServer((request, response) => {
     try {
@@ -117,29 +138,26 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     switch (url.pathname) {
       case '/':
         return send(response, 200, 'text/html; charset=utf-8', dashboardPage());
-      case '/api/overview': {
-        const query = parseQuery(url, response);
-        if (!query) return;
-        options.store.flush();
-        return sendJson(response, buildOverview(options.store, query));
-      }
-      case '/api/summary': {
-        const query = parseQuery(url, response);
-        if (!query) return;
-        options.store.flush();
-        return sendJson(response, summarize(options.store, query));
-      }
+      case '/api/overview':
+      case '/api/summary':
       case '/api/unanswered': {
         const query = parseQuery(url, response);
         if (!query) return;
-        options.store.flush();
-        return sendJson(response, { questions: topUnanswered(options.store, query) });
+        const key = `${url.pathname}|${query.from ?? ''}|${query.to ?? ''}|${query.by.join(',')}`;
+        const body = cached(key, () => {
+          if (url.pathname === '/api/overview') return JSON.stringify(buildOverview(options.store, query));
+          if (url.pathname === '/api/summary') return JSON.stringify(summarize(options.store, query));
+          return JSON.stringify({ questions: topUnanswered(options.store, query) });
+        });
+        return send(response, 200, 'application/json; charset=utf-8', body);
       }
       case '/export.csv': {
         const query = parseQuery(url, response);
         if (!query) return;
-        options.store.flush();
-        const summary = summarize(options.store, query);
+        // The same key as /api/summary: the CSV is that summary, formatted.
+        const key = `/api/summary|${query.from ?? ''}|${query.to ?? ''}|${query.by.join(',')}`;
+        const body = cached(key, () => JSON.stringify(summarize(options.store, query)));
+        const summary = JSON.parse(body) as ReturnType<typeof summarize>;
         const name = `ponte-stats_${summary.from ?? 'none'}_${summary.to ?? 'none'}${query.by.length > 0 ? `_by-${query.by.join('-')}` : ''}.csv`;
         response.setHeader('content-disposition', `attachment; filename="${name}"`);
         return send(response, 200, 'text/csv; charset=utf-8', formatSummary(summary, 'csv'));
