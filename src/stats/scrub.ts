@@ -10,7 +10,8 @@ export const MAX_QUESTION_CHARS = 300;
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S+/giu;
-const BARE_DOMAIN = /\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:it|com|org|net|eu|gov|info|io|me|ly|co|uk|fr|es|al|ua|pk|bd|cn)\b(?:\/\S*)?/giu;
+/** A token with a domain in it (comune.milano.it, inps.it/servizi): tested per token, so it stays linear. */
+const DOMAIN_IN_TOKEN = /[\p{L}\p{N}]\.(?:it|com|org|net|eu|gov|info|io|me|ly|co|uk|fr|es|al|ua|pk|bd|cn)(?![\p{L}\p{N}])/iu;
 const HANDLE = /(^|[\s(])@[\p{L}\p{N}_.]+/gu;
 /** A run of at least 7 digits with the separators people type in phone numbers, optionally after a +. */
 const PHONE = /\+?\p{Nd}[\p{Nd}\s().\/-]{5,}\p{Nd}/gu;
@@ -52,7 +53,8 @@ const SENTENCE_END = /[.!?¡¿…:;。！？؟]["')\]»”]*$/u;
 const LEADING_PUNCTUATION = /^[("'«“‘¿¡[]+/u;
 
 /**
- * Returns the scrubbed, normalised question, or undefined when nothing worth keeping remains.
+ * Returns the scrubbed, normalised question, or undefined when nothing worth keeping remains. It runs inside
+ * the engine's call, so every pattern is linear or bounded by the length cut.
  *
  * @example scrubQuestion('Mi chiamo Ahmed, chiamami al 333 1234567') // 'mi chiamo [name], chiamami al [phone]'
  */
@@ -63,7 +65,6 @@ export function scrubQuestion(question: string): string | undefined {
     .replace(/[\p{Cc}\p{Cf}]+/gu, ' ');
   text = text.replace(EMAIL, ' [email] ');
   text = text.replace(URL, ' [url] ');
-  text = text.replace(BARE_DOMAIN, ' [url] ');
   text = text.replace(HANDLE, '$1[name]');
   text = text.replace(PHONE, ' [phone] ');
   text = text.replace(INTRODUCED_NAME, (_m, before: string, introducer: string, space: string, _name: string, more: string) => {
@@ -94,6 +95,10 @@ function scrubTokens(text: string): string {
     sentenceStart = SENTENCE_END.test(token);
     if (/^\[(?:name|number|phone|email|url)\]/.test(token)) {
       out.push(token);
+      continue;
+    }
+    if (DOMAIN_IN_TOKEN.test(token)) {
+      out.push('[url]');
       continue;
     }
     if (HAS_DIGIT.test(token)) {
