@@ -8,3 +8,4 @@ export { shortSummary } from './short-summary.js';
 export { topUnanswered, UNANSWERED_MIN_PEOPLE, type UnansweredQuestion } from './unanswered.js';
 export { scrubQuestion } from './scrub.js';
 export { SMALL_CELL_THRESHOLD } from './suppression.js';
+export { startDashboard, DEFAULT_DASHBOARD_PORT, type Dashboard, type DashboardOptions } from './dashboard/server.js';
