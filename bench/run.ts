@@ -2,6 +2,7 @@ import { run as directory } from './directory.js';
 import { run as engine } from './engine.js';
 import type { BenchSection } from './harness.js';
 import { run as telegramRun } from './telegram.js';
+import { run as stats } from './stats.js';
 
 /**
  * `npm run bench`: every section measures one part on this machine and prints its figures.
@@ -11,6 +12,7 @@ const sections: Array<{ name: string; run: () => Promise<BenchSection> }> = [
   { name: 'engine', run: engine },
   { name: 'directory', run: directory },
   { name: 'telegram', run: telegramRun },
+  { name: 'stats', run: stats },
 ];
 
 const only = process.argv.slice(2).map((a) => a.toLowerCase());

@@ -1,28 +1,44 @@
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { Engine } from '../engine/engine.js';
-import type { EventSink } from '../engine/events.js';
 import { ContentError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { SqliteSessionStore } from '../sessions/sqlite.js';
+import { createStatsSink, openStatsStore, type StatsStore } from '../stats/index.js';
 import { loadContent, type Content } from './content.js';
 
-/** A running Ponte: the engine over loaded content and stores in the data directory. */
+/** A running Ponte: the engine over loaded content, with sessions and statistics in the data directory. */
 export interface Runtime {
   engine: Engine;
   content: Content;
-  /** Stops timers and closes the stores; safe to call twice. */
+  /** Anonymous statistics; undefined when they are switched off (tests, benchmarks). */
+  stats: StatsStore | undefined;
+  /** Stops timers, writes the statistics still in memory and closes the stores; safe to call twice. */
   close(): void;
+}
+
+export interface RuntimeOptions {
+  /** Record anonymous statistics. Default: true. */
+  stats?: boolean;
 }
 
 const HOUR = 60 * 60 * 1000;
 
-export function createRuntime(config: Config, rootDir: string, logger: Logger, onEvent?: EventSink): Runtime {
+export function createRuntime(config: Config, rootDir: string, logger: Logger, options: RuntimeOptions = {}): Runtime {
   const { content, problems } = loadContent(rootDir);
   const errors = problems.filter((p) => p.severity === 'error');
   // Never serve broken content: the operator sees exactly what to fix (`ponte check` lists warnings too).
   if (errors.length > 0) throw new ContentError(errors);
   const sessions = new SqliteSessionStore(join(config.dataDir, 'sessions.db'));
+  const stats = options.stats === false ? undefined : openStatsStore(config.dataDir, { onError: (e) => logger.warn(`statistics: ${e.message}`) });
+  const onEvent = stats
+    ? createStatsSink(stats, {
+        secret: config.secret,
+        collectUnanswered: config.PONTE_COLLECT_UNANSWERED,
+        vocabulary: { topics: new Set(content.topics.keys()) },
+        onError: (e) => logger.warn(`statistics: ${e.message}`),
+      })
+    : undefined;
   const engine = new Engine({
     flows: content.flows,
     translator: content.translator,
@@ -45,10 +61,12 @@ export function createRuntime(config: Config, rootDir: string, logger: Logger, o
   return {
     engine,
     content,
+    stats,
     close() {
       if (closed) return;
       closed = true;
       clearInterval(timer);
+      stats?.close();
       sessions.close();
     },
   };

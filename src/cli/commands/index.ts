@@ -1,11 +1,15 @@
 import type { CliCommand } from '../command.js';
 import { checkCommand } from './check.js';
+import { dashboardCommand } from './dashboard.js';
 import { nearestCommand } from './nearest.js';
 import { startCommand } from './start.js';
+import { statsCommand } from './stats.js';
 
 /** Every `ponte` command, in the order `ponte help` lists them. Add a command here and nowhere else. */
 export const commands: CliCommand[] = [
   startCommand,
   checkCommand,
   nearestCommand,
+  statsCommand,
+  dashboardCommand,
 ];

@@ -2,6 +2,7 @@ import { channelsToStart, runUntilStopped, type RunningChannel } from '../../app
 import { createRuntime } from '../../app/runtime.js';
 import { runConsole } from '../../channels/console/console.js';
 import { loadConfig } from '../../config.js';
+import { hasEvents, shortSummary } from '../../stats/index.js';
 import { createLogger } from '../../log.js';
 import { parseOptions } from '../args.js';
 import type { CliCommand } from '../command.js';
@@ -18,16 +19,30 @@ export const startCommand: CliCommand = {
     const runtime = createRuntime(config, values.root ?? io.cwd, logger);
     try {
       if (channels.includes('console')) {
-        const interactive = 'isTTY' in io.stdin && Boolean((io.stdin as { isTTY?: boolean }).isTTY) && Boolean((io.stdout as { isTTY?: boolean }).isTTY);
-        await runConsole(runtime.engine, { input: io.stdin, output: io.stdout, interactive, langHint: io.env.LANG });
-        return 0;
+        // Ctrl-C in the terminal: write what is in memory (statistics) before leaving.
+        const leave = (signal: NodeJS.Signals) => {
+          runtime.close();
+          process.exit(signal === 'SIGINT' ? 130 : 143);
+        };
+        process.once('SIGINT', leave);
+        process.once('SIGTERM', leave);
+        try {
+          const interactive = 'isTTY' in io.stdin && Boolean((io.stdin as { isTTY?: boolean }).isTTY) && Boolean((io.stdout as { isTTY?: boolean }).isTTY);
+          await runConsole(runtime.engine, { input: io.stdin, output: io.stdout, interactive, langHint: io.env.LANG });
+          return 0;
+        } finally {
+          process.off('SIGINT', leave);
+          process.off('SIGTERM', leave);
+        }
       }
       const running: RunningChannel[] = [];
       try {
         // Platform code is loaded only when its channel runs.
         if (channels.includes('telegram')) {
           const { startTelegram, telegramSettings } = await import('../../channels/telegram/telegram.js');
-          running.push(await startTelegram({ ...telegramSettings(config), engine: runtime.engine, translator: runtime.content.translator, logger }));
+          const stats = runtime.stats;
+          const summary = stats ? (now: Date) => (hasEvents(stats) ? shortSummary(stats, now.getTime()) : undefined) : undefined;
+          running.push(await startTelegram({ ...telegramSettings(config), engine: runtime.engine, translator: runtime.content.translator, logger, ...(summary ? { stats: summary } : {}) }));
         }
         if (channels.includes('whatsapp')) {
           const { launchWhatsApp } = await import('../../channels/whatsapp/launch.js');

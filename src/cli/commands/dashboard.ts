@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import type { CliCommand } from '../command.js';
+import { loadConfig } from '../../config.js';
+import { UsageError } from '../../errors.js';
+import { DEFAULT_DASHBOARD_PORT, startDashboard } from '../../stats/dashboard/server.js';
+import { openStatsStore } from '../../stats/store.js';
+
+/** `ponte dashboard`: the coordinators' dashboard on 127.0.0.1 until Ctrl-C. */
+
+const optionsSchema = z.object({
+  port: z.coerce
+    .number({ error: '--port must be a number' })
+    .int('--port must be a whole number')
+    .min(0, '--port must be between 0 and 65535')
+    .max(65535, '--port must be between 0 and 65535')
+    .default(DEFAULT_DASHBOARD_PORT),
+  host: z.string().trim().min(1, '--host must not be empty').default('127.0.0.1'),
+});
+
+export const dashboardCommand: CliCommand = {
+  name: 'dashboard',
+  summary: "serve the coordinators' statistics dashboard (127.0.0.1 unless DASHBOARD_TOKEN is set)",
+  usage: `ponte dashboard [--port N] [--host H]   (default port ${DEFAULT_DASHBOARD_PORT}; another host than 127.0.0.1 needs DASHBOARD_TOKEN)`,
+  async run(argv, io) {
+    let values: { port?: string; host?: string };
+    try {
+      ({ values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true, allowPositionals: false }));
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    const parsed = optionsSchema.safeParse(values);
+    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+
+    const config = loadConfig(io.env);
+    const token = config.DASHBOARD_TOKEN || undefined;
+    const store = openStatsStore(config.dataDir);
+    let dashboard;
+    try {
+      dashboard = await startDashboard({ store, port: parsed.data.port, host: parsed.data.host, token });
+    } catch (error) {
+      store.close();
+      if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+        throw new UsageError(`port ${parsed.data.port} is in use: choose another with --port`);
+      }
+      throw error;
+    }
+    io.stdout.write(`dashboard: ${dashboard.url}\n`);
+    if (token) io.stdout.write('open it once as that address followed by ?token=<DASHBOARD_TOKEN>, or send "Authorization: Bearer <DASHBOARD_TOKEN>"\n');
+    io.stdout.write('stop it with Ctrl-C\n');
+
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await dashboard.close();
+    store.close();
+    io.stdout.write('dashboard stopped\n');
+    return 0;
+  },
+};

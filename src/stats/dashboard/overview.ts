@@ -1,0 +1,91 @@
+import type { Field, Measure } from '../fields.js';
+import { displayFigure, displayKey } from '../format.js';
+import type { StatsStore } from '../store.js';
+import { summarize, type Summary, type SummaryRow } from '../summary.js';
+import { topUnanswered } from '../unanswered.js';
+
+/**
+ * What the dashboard page shows for one period, already suppressed and formatted: the page only lays it out,
+ * so the browser never receives a hidden figure.
+ */
+
+export interface Cell {
+  /** null when hidden or empty. */
+  value: number | null;
+  /** What to print: the number, `<5`, `x`, a percentage or `–`. */
+  display: string;
+}
+
+export interface OverviewRow {
+  label: string;
+  suppressed: SummaryRow['suppressed'];
+  cells: Partial<Record<Measure, Cell>>;
+}
+
+export interface OverviewTable {
+  field: Field;
+  rows: OverviewRow[];
+  total: OverviewRow | null;
+}
+
+export interface Overview {
+  from: string | null;
+  to: string | null;
+  totals: OverviewRow | null;
+  byLanguage: OverviewTable;
+  byTopic: OverviewTable;
+  byMonth: OverviewTable;
+  unanswered: Array<{ question: string; people: Cell; lastAsked: string }>;
+  notes: string[];
+}
+
+const TOTAL_MEASURES: Measure[] = ['people', 'conversations', 'answers', 'abstentions', 'routes', 'mediator_requests', 'helpful_rate'];
+
+export function buildOverview(store: StatsStore, period: { from?: string; to?: string }): Overview {
+  const summaries = {
+    language: summarize(store, { ...period, by: ['language'] }),
+    topic: summarize(store, { ...period, by: ['topic'] }),
+    month: summarize(store, { ...period, by: ['month'] }),
+  };
+  const byLanguage = table(summaries.language, 'language', ['people', 'conversations', 'answers', 'abstentions']);
+  const byTopic = table(summaries.topic, 'topic', ['people', 'answers']);
+  const byMonth = table(summaries.month, 'month', ['people', 'conversations', 'answers', 'abstentions']);
+  // People are the first column a reader compares: the largest groups first, hidden ones last.
+  for (const t of [byLanguage, byTopic]) t.rows.sort((a, b) => (b.cells.people?.value ?? -1) - (a.cells.people?.value ?? -1) || a.label.localeCompare(b.label));
+  // The grand total of any one-field summary is the total of the period: no need for a summary of its own.
+  const total = summaries.language;
+  const unanswered = topUnanswered(store, { from: total.from ?? undefined, to: total.to ?? undefined, limit: 15 }).map((q) => ({
+    question: q.question,
+    people: { value: q.people, display: q.people === null ? '<5' : String(q.people) },
+    lastAsked: q.lastAsked,
+  }));
+  const totalRow = total.rows.find((r) => r.over.length === 1);
+  return {
+    from: total.from,
+    to: total.to,
+    totals: totalRow ? row(totalRow, 'Total', TOTAL_MEASURES) : null,
+    byLanguage,
+    byTopic,
+    byMonth,
+    unanswered,
+    notes: mergeNotes([summaries.language, summaries.topic, summaries.month]),
+  };
+}
+
+function table(summary: Summary, field: Field, measures: Measure[]): OverviewTable {
+  const rows = summary.rows.filter((r) => r.over.length === 0).map((r) => row(r, displayKey(r, field), measures));
+  const totalRow = summary.rows.find((r) => r.over.length === 1);
+  return { field, rows, total: totalRow ? row(totalRow, 'Total', measures) : null };
+}
+
+function row(r: SummaryRow, label: string, measures: Measure[]): OverviewRow {
+  const cells: Partial<Record<Measure, Cell>> = {};
+  for (const m of measures) cells[m] = { value: r.suppressed === null ? r.figures[m] : null, display: displayFigure(r, m) };
+  return { label, suppressed: r.suppressed, cells };
+}
+
+function mergeNotes(summaries: Summary[]): string[] {
+  const seen = new Set<string>();
+  for (const s of summaries) for (const n of s.notes) seen.add(n);
+  return [...seen];
+}
