@@ -78,12 +78,12 @@ export class Engine {
       // The session keeps its last good state: the person can simply try again.
       const lang = stored?.lang ?? langHint ?? 'it';
       if (error instanceof CapabilityUnavailable) {
-        return [{ kind: 'text', text: this.options.translator.t(lang, 'engine.not_available'), dir: dirOf(lang) }];
+        return [{ kind: 'text', text: this.options.translator.t(lang, 'engine.not_available'), dir: dirOf(lang), lang }];
       }
       const kind = error instanceof Error ? error.name : 'Error';
       this.logger.error(`turn failed on ${envelope.channel} (${envelope.message.kind}): ${error instanceof Error ? error.message : String(error)}`);
       this.emit({ name: 'error', at: now, channel: envelope.channel, person: key, lang: stored?.lang ?? null, detail: kind });
-      return [{ kind: 'text', text: this.options.translator.t(lang, 'engine.error'), dir: dirOf(lang) }];
+      return [{ kind: 'text', text: this.options.translator.t(lang, 'engine.error'), dir: dirOf(lang), lang }];
     }
   }
 

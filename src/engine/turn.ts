@@ -90,7 +90,7 @@ class Turn {
   }
 
   private say(text: string, extra: { options?: PendingOption[]; requestLocation?: boolean } = {}): void {
-    const reply: Reply = { kind: 'text', text, dir: dirOf(this.lang) };
+    const reply: Reply = { kind: 'text', text, dir: dirOf(this.lang), lang: this.lang };
     if (extra.options) {
       this.session.serial = (this.session.serial + 1) % 1000;
       const options = extra.options.map((o, i) => ({ ...o, id: `${this.session.serial}.${i + 1}` }));
@@ -165,7 +165,7 @@ class Turn {
         return this.reshow();
       }
       const options = pending.options.map(({ id, label }) => ({ id, label }));
-      this.replies.push({ kind: 'text', text: this.tr('engine.stale_option'), dir: dirOf(this.lang), options });
+      this.replies.push({ kind: 'text', text: this.tr('engine.stale_option'), dir: dirOf(this.lang), lang: this.lang, options });
       return;
     }
     this.choose(chosen);

@@ -54,12 +54,13 @@ export interface Option {
 }
 
 /**
- * What the engine sends back. Text may contain `**bold**` spans and lines starting with "- ";
+ * What the engine sends back. `lang` says which language a text is in (the engine always sets it), so that
+ * a channel can write its own labels (a "share location" button) in the same language. Text may contain `**bold**` spans and lines starting with "- ";
  * channels render those with their own formatting and escape everything else.
  */
 export type Reply =
   /** `requestLocation`: the person is asked for a place; channels that can, offer a "share location" button. */
-  | { kind: 'text'; text: string; options?: Option[]; dir: 'ltr' | 'rtl'; requestLocation?: boolean }
+  | { kind: 'text'; text: string; options?: Option[]; dir: 'ltr' | 'rtl'; requestLocation?: boolean; lang?: Lang }
   | { kind: 'venue'; lat: number; lon: number; title: string; address?: string }
   | { kind: 'link'; url: string; label: string; dir: 'ltr' | 'rtl' };
 

@@ -6,7 +6,7 @@ import { inlineKeyboard } from '../../src/channels/telegram/keyboards.js';
 import { renderReplies } from '../../src/channels/telegram/render.js';
 import type { Reply } from '../../src/engine/types.js';
 
-const context = { locationLabel: '📍 Invia la mia posizione', removeLocationKeyboard: false };
+const context = { locationLabel: (lang: string | undefined) => (lang === 'ar' ? '📍 أرسل موقعي' : '📍 Invia la mia posizione'), removeLocationKeyboard: false };
 const text = (t: string, extra: Partial<Extract<Reply, { kind: 'text' }>> = {}): Reply => ({ kind: 'text', text: t, dir: 'ltr', ...extra });
 
 describe('Telegram HTML', () => {
@@ -94,6 +94,9 @@ describe('replies as Bot API calls', () => {
     const asked = renderReplies([text('Dove ti trovi?', { requestLocation: true })], context);
     expect(asked.locationKeyboard).toBe('shown');
     expect(asked.messages[0]).toMatchObject({ markup: { keyboard: [[{ text: '📍 Invia la mia posizione', request_location: true }]], one_time_keyboard: true } });
+    // The button speaks the language of the reply it comes with.
+    const arabic = renderReplies([text('أين أنت؟', { requestLocation: true, lang: 'ar' })], context);
+    expect(arabic.messages[0]).toMatchObject({ markup: { keyboard: [[{ text: '📍 أرسل موقعي', request_location: true }]] } });
     const both = renderReplies([text('Dove?', { requestLocation: true, options: [{ id: '1.1', label: 'Menu' }] })], context);
     expect(both.messages[0]).toMatchObject({ markup: { inline_keyboard: [[{ text: 'Menu', callback_data: '1.1' }]] } });
   });

@@ -84,9 +84,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       const incoming: Incoming = message.kind === 'stats' ? { kind: 'unknown-command', name: 'stats' } : message;
       replies = engine.handle({ channel: TELEGRAM_CHANNEL, userId, ...(from.language_code ? { langHint: from.language_code } : {}), message: incoming });
     }
-    // The engine does not say which language it speaks: the button follows the app's language.
+    // The button speaks the language of the reply it comes with (the app's language when unknown).
     const rendered = renderReplies(replies, {
-      locationLabel: channelText(hintOf(from), TELEGRAM_TEXT.locationButton),
+      locationLabel: (lang) => channelText(lang ?? hintOf(from), TELEGRAM_TEXT.locationButton),
       removeLocationKeyboard: locationKeyboardShown.has(chatId),
     });
     if (rendered.dropped.length > 0) logger.warn(`Telegram: ${rendered.dropped.length} option id(s) longer than 64 bytes left out of a keyboard`);

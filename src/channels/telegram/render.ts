@@ -1,5 +1,5 @@
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
-import type { Reply } from '../../engine/types.js';
+import type { Lang, Reply } from '../../engine/types.js';
 import { splitText, toTelegramHtml } from './format.js';
 import { inlineKeyboard, locationKeyboard, REMOVE_KEYBOARD } from './keyboards.js';
 
@@ -10,7 +10,8 @@ export type Outgoing =
 
 export interface RenderContext {
   /** The label of the "share my location" button, in the person's language. */
-  locationLabel: string;
+  /** The "share my location" button's label in a language (the reply's, when it says). */
+  locationLabel: (lang: Lang | undefined) => string;
   /** A location keyboard is on the person's screen from an earlier message: take it away with this batch. */
   removeLocationKeyboard: boolean;
 }
@@ -42,7 +43,7 @@ export function renderReplies(replies: readonly Reply[], context: RenderContext)
         const keyboard = reply.options?.length ? inlineKeyboard(reply.options) : undefined;
         if (keyboard) dropped.push(...keyboard.dropped);
         // Options win over the location button: a message carries one keyboard, and buttons are the answer.
-        const markup = keyboard?.markup ?? (reply.requestLocation ? locationKeyboard(context.locationLabel) : undefined);
+        const markup = keyboard?.markup ?? (reply.requestLocation ? locationKeyboard(context.locationLabel(reply.lang)) : undefined);
         if (chunks.length === 0 && !markup) break;
         if (chunks.length === 0) chunks.push('…');
         chunks.forEach((text, i) => drafts.push({ kind: 'message', text, preview: false, ...(i === chunks.length - 1 && markup ? { markup } : {}) }));
