@@ -1,0 +1,190 @@
+import { FuzzyDictionary } from './fuzzy.js';
+import { isAlphabetic, TERM_PREFIX, terms, wordTerms, words, type TermKind } from './tokenise.js';
+
+/**
+ * An in-memory inverted index ranked with BM25F: each document (a topic, all its languages together) is a set
+ * of weighted fields; a term's frequency is the weighted sum over fields. Query terms of different kinds
+ * count differently (a whole word more than a trigram), typos are forgiven through a fuzzy dictionary, and
+ * every hit says how much of the question it covers, which the classifier uses to abstain.
+ */
+
+export interface IndexedField {
+  text: string;
+  /** How much an occurrence here counts (a sample question more than a sentence of the body). */
+  weight: number;
+}
+
+export interface IndexedDocument {
+  id: string;
+  fields: IndexedField[];
+}
+
+export interface RankingOptions {
+  k1: number;
+  b: number;
+  /** Query-side weight of each kind of term. */
+  kindWeight: Record<TermKind, number>;
+  /** Weight of a vocabulary word found by typo tolerance, relative to the word itself. */
+  fuzzyWeight: number;
+}
+
+export const DEFAULT_RANKING: RankingOptions = {
+  k1: 1.2,
+  b: 0.3,
+  kindWeight: { word: 1, stem: 0.5, gram: 0.12, bigram: 0.6 },
+  fuzzyWeight: 0.7,
+};
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  /** Share (0..1) of the question's weight that this document matches. */
+  coverage: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Total weight of the question's terms (0 for a question with no usable word). */
+  queryWeight: number;
+}
+
+interface Postings {
+  docs: Int32Array;
+  tf: Float32Array;
+  idf: number;
+}
+
+/** Weighted query terms: what a question asks for, before it meets any document. */
+interface QueryTerms {
+  weights: Map<string, number>;
+  /** Misspelt words (as `w:` terms) replaced by vocabulary words: not counted as unknown. */
+  corrected: Set<string>;
+}
+
+export class SearchIndex {
+  private readonly postings = new Map<string, Postings>();
+  private readonly ids: string[];
+  private readonly lengthNorm: Float32Array;
+  private readonly fuzzy: FuzzyDictionary;
+  /** Weight given to a term absent from the index: unknown words make a question less covered. */
+  private readonly unknownIdf: number;
+  private readonly scores: Float64Array;
+  private readonly matched: Float64Array;
+
+  private constructor(
+    docs: IndexedDocument[],
+    private readonly options: RankingOptions,
+  ) {
+    this.ids = docs.map((d) => d.id);
+    const raw = new Map<string, Map<number, number>>();
+    const lengths = new Float64Array(docs.length);
+    const vocabulary = new Set<string>();
+    docs.forEach((doc, i) => {
+      for (const field of doc.fields) {
+        for (const { term, kind } of terms(field.text)) {
+          let perDoc = raw.get(term);
+          if (!perDoc) raw.set(term, (perDoc = new Map()));
+          perDoc.set(i, (perDoc.get(i) ?? 0) + field.weight);
+          if (kind === 'word') {
+            lengths[i]! += field.weight;
+            const word = term.slice(TERM_PREFIX.word.length);
+            if (isAlphabetic(word)) vocabulary.add(word);
+          }
+        }
+      }
+    });
+    const n = docs.length;
+    const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, n) || 1;
+    this.lengthNorm = Float32Array.from(lengths, (l) => 1 - options.b + (options.b * l) / average);
+    for (const [term, perDoc] of raw) {
+      const entries = [...perDoc].sort((a, b) => a[0] - b[0]);
+      const df = entries.length;
+      this.postings.set(term, {
+        docs: Int32Array.from(entries, (e) => e[0]),
+        tf: Float32Array.from(entries, (e) => e[1]),
+        idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)),
+      });
+    }
+    this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5) * 0.5;
+    this.fuzzy = new FuzzyDictionary(vocabulary);
+    this.scores = new Float64Array(n);
+    this.matched = new Float64Array(n);
+  }
+
+  static build(docs: IndexedDocument[], options: RankingOptions = DEFAULT_RANKING): SearchIndex {
+    return new SearchIndex(docs, options);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  get termCount(): number {
+    return this.postings.size;
+  }
+
+  /** Inverse document frequency of a whole word (normalised), or undefined when no document has it. */
+  wordIdf(word: string): number | undefined {
+    return this.postings.get(TERM_PREFIX.word + word)?.idf;
+  }
+
+  /** The question's terms with their query weights, typo-corrected words included. */
+  private queryTerms(question: string): QueryTerms {
+    const weights = new Map<string, number>();
+    const corrected = new Set<string>();
+    const add = (term: string, weight: number) => weights.set(term, (weights.get(term) ?? 0) + weight);
+    for (const { term, kind } of terms(question)) add(term, this.options.kindWeight[kind]);
+    for (const word of words(question)) {
+      if (!isAlphabetic(word) || this.postings.has(TERM_PREFIX.word + word)) continue;
+      const candidates = this.fuzzy.lookup(word);
+      if (candidates.length === 0) continue;
+      corrected.add(TERM_PREFIX.word + word);
+      const best = candidates.filter((c) => c.distance === candidates[0]!.distance);
+      // Several equally close words share the credit of the one the person meant.
+      for (const c of best) {
+        wordTerms(c.word, (term, kind) => {
+          if (kind === 'word') add(term, (this.options.fuzzyWeight * this.options.kindWeight.word) / best.length);
+        });
+      }
+    }
+    return { weights, corrected };
+  }
+
+  search(question: string, limit = 10): SearchResult {
+    const { weights, corrected } = this.queryTerms(question);
+    const { k1 } = this.options;
+    const scores = this.scores;
+    const matched = this.matched;
+    scores.fill(0);
+    matched.fill(0);
+    let queryWeight = 0;
+    for (const [term, weight] of weights) {
+      const postings = this.postings.get(term);
+      if (!postings) {
+        if (!corrected.has(term)) queryWeight += weight * this.unknownIdf;
+        continue;
+      }
+      const termWeight = weight * postings.idf;
+      queryWeight += termWeight;
+      const { docs, tf } = postings;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        const f = tf[i]!;
+        scores[doc]! += (termWeight * f * (k1 + 1)) / (f + k1 * this.lengthNorm[doc]!);
+        matched[doc]! += termWeight;
+      }
+    }
+    const hits: SearchHit[] = [];
+    for (let doc = 0; doc < scores.length; doc++) {
+      const score = scores[doc]!;
+      if (score <= 0) continue;
+      if (hits.length === limit && score <= hits[hits.length - 1]!.score) continue;
+      const hit = { id: this.ids[doc]!, score, coverage: queryWeight > 0 ? Math.min(1, matched[doc]! / queryWeight) : 0 };
+      let at = hits.length;
+      while (at > 0 && hits[at - 1]!.score < score) at--;
+      hits.splice(at, 0, hit);
+      if (hits.length > limit) hits.pop();
+    }
+    return { hits, queryWeight };
+  }
+}
