@@ -1,5 +1,5 @@
 import type { Lang } from '../engine/types.js';
-import type { Classification, KnowledgePort, Route, TopicAnswer } from '../engine/ports.js';
+import type { Classification, KnowledgePort, Route, ScoredTopic, TopicAnswer } from '../engine/ports.js';
 import type { Problem } from '../errors.js';
 import { classify, DEFAULT_THRESHOLDS, type Thresholds } from './classifier.js';
 import { crossFileProblems, knowledgeFilePath } from './checks.js';
@@ -30,7 +30,7 @@ export class KnowledgeBase implements KnowledgePort {
 
   constructor(
     readonly content: KnowledgeContent,
-    options: KnowledgeBaseOptions = {},
+    readonly options: KnowledgeBaseOptions = {},
   ) {
     for (const topic of content.catalogue) this.routes.set(topic.id, topic.route);
     for (const file of content.files.values()) {
@@ -52,6 +52,11 @@ export class KnowledgeBase implements KnowledgePort {
 
   classify(question: string, _lang: Lang | null): Classification {
     return classify(question, this.index, this.detector, this.thresholds);
+  }
+
+  /** The best topics for a question by rank alone, before any decision (for evaluation: top-3 recall). */
+  rank(question: string, limit = 3): ScoredTopic[] {
+    return this.index.search(question, limit).hits.map((h) => ({ topic: h.id, score: h.score }));
   }
 
   /** The language detected in a text, when the evidence is clear. */

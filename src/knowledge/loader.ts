@@ -90,7 +90,8 @@ export function loadKnowledgeContent(
   return { value: { catalogue: catalogue.value, files, present }, problems };
 }
 
-function visibleEntries(dir: string): string[] {
+/** Names in a folder, hidden ones (editors' swap files) left out, sorted; none when it cannot be read. */
+export function visibleEntries(dir: string): string[] {
   try {
     return readdirSync(dir)
       .filter((n) => !n.startsWith('.'))
@@ -100,7 +101,7 @@ function visibleEntries(dir: string): string[] {
   }
 }
 
-function isDirectory(path: string): boolean {
+export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
