@@ -15,7 +15,7 @@ import { SearchIndex, type IndexedDocument } from './search-index.js';
  */
 
 /** How much an occurrence counts in each part of a knowledge file. */
-export const FIELD_WEIGHTS = { title: 3, question: 2, keyword: 3, body: 0.3 };
+export const FIELD_WEIGHTS = { title: 3, question: 1, keyword: 3, body: 0.3 };
 
 export interface KnowledgeBaseOptions {
   thresholds?: Thresholds;
@@ -103,7 +103,8 @@ export class KnowledgeBase implements KnowledgePort {
 function indexedDocuments(files: Iterable<KnowledgeFile>): IndexedDocument[] {
   const docs = new Map<string, IndexedDocument>();
   for (const file of files) {
-    const doc = docs.get(file.topic) ?? { id: file.topic, fields: [] };
+    const doc = docs.get(file.topic) ?? { id: file.topic, fields: [], passages: [] };
+    doc.passages!.push(file.title, ...file.questions);
     docs.set(file.topic, doc);
     doc.fields.push({ text: file.title, weight: FIELD_WEIGHTS.title });
     for (const q of file.questions) doc.fields.push({ text: q, weight: FIELD_WEIGHTS.question });

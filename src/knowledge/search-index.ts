@@ -17,6 +17,11 @@ export interface IndexedField {
 export interface IndexedDocument {
   id: string;
   fields: IndexedField[];
+  /**
+   * Short texts that each stand for the whole document (its sample questions and title): a question very
+   * close to one of them is strong evidence even when the document as a whole matches only a few words.
+   */
+  passages?: string[];
 }
 
 export interface RankingOptions {
@@ -26,13 +31,16 @@ export interface RankingOptions {
   kindWeight: Record<TermKind, number>;
   /** Weight of a vocabulary word found by typo tolerance, relative to the word itself. */
   fuzzyWeight: number;
+  /** Weight of the best passage's cosine similarity (0..1) added to the normalised BM25 score. */
+  passageWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
-  k1: 1.2,
+  k1: 1.5,
   b: 0.3,
-  kindWeight: { word: 1, stem: 0.5, gram: 0.12, bigram: 0.6 },
+  kindWeight: { word: 1, stem: 0.7, gram: 0.2, bigram: 0.6 },
   fuzzyWeight: 0.7,
+  passageWeight: 0.5,
 };
 
 export interface SearchHit {
@@ -40,6 +48,8 @@ export interface SearchHit {
   score: number;
   /** Share (0..1) of the question's weight that this document matches. */
   coverage: number;
+  /** Cosine similarity (0..1) of the question with the closest passage of the document. */
+  passage: number;
 }
 
 export interface SearchResult {
@@ -52,6 +62,9 @@ interface Postings {
   docs: Int32Array;
   tf: Float32Array;
   idf: number;
+  /** Passages holding the term, and how often (the term's weight in a passage is kind weight x idf x count). */
+  passages?: Int32Array;
+  passageTf?: Float32Array;
 }
 
 /** Weighted query terms: what a question asks for, before it meets any document. */
@@ -70,6 +83,11 @@ export class SearchIndex {
   private readonly unknownIdf: number;
   private readonly scores: Float64Array;
   private readonly matched: Float64Array;
+  /** Passage -> its document; and each passage's vector norm. */
+  private readonly passageDoc: Int32Array;
+  private passageNorm = new Float32Array(0);
+  private passageScores = new Float64Array(0);
+  private readonly bestPassage: Float64Array;
 
   private constructor(
     docs: IndexedDocument[],
@@ -106,9 +124,43 @@ export class SearchIndex {
       });
     }
     this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5) * 0.5;
+    this.passageDoc = this.indexPassages(docs);
     this.fuzzy = new FuzzyDictionary(vocabulary);
     this.scores = new Float64Array(n);
     this.matched = new Float64Array(n);
+    this.bestPassage = new Float64Array(n);
+  }
+
+  private indexPassages(docs: IndexedDocument[]): Int32Array {
+    const owner: number[] = [];
+    const raw = new Map<string, Map<number, number>>();
+    const norms: number[] = [];
+    docs.forEach((doc, d) => {
+      for (const passage of doc.passages ?? []) {
+        const p = owner.length;
+        owner.push(d);
+        const counts = new Map<string, number>();
+        for (const { term, kind } of terms(passage)) counts.set(term, (counts.get(term) ?? 0) + this.options.kindWeight[kind]);
+        let norm = 0;
+        for (const [term, weight] of counts) {
+          const idf = this.postings.get(term)?.idf ?? 0;
+          norm += (weight * idf) ** 2;
+          let perPassage = raw.get(term);
+          if (!perPassage) raw.set(term, (perPassage = new Map()));
+          perPassage.set(p, weight);
+        }
+        norms.push(Math.sqrt(norm));
+      }
+    });
+    for (const [term, perPassage] of raw) {
+      const postings = this.postings.get(term);
+      if (!postings) continue;
+      postings.passages = Int32Array.from(perPassage.keys());
+      postings.passageTf = Float32Array.from(perPassage.values());
+    }
+    this.passageNorm = Float32Array.from(norms);
+    this.passageScores = new Float64Array(owner.length);
+    return Int32Array.from(owner);
   }
 
   static build(docs: IndexedDocument[], options: RankingOptions = DEFAULT_RANKING): SearchIndex {
@@ -157,7 +209,10 @@ export class SearchIndex {
     const matched = this.matched;
     scores.fill(0);
     matched.fill(0);
+    const passageScores = this.passageScores;
+    passageScores.fill(0);
     let queryWeight = 0;
+    let queryNorm = 0;
     for (const [term, weight] of weights) {
       const postings = this.postings.get(term);
       if (!postings) {
@@ -166,6 +221,11 @@ export class SearchIndex {
       }
       const termWeight = weight * postings.idf;
       queryWeight += termWeight;
+      queryNorm += termWeight * termWeight;
+      if (postings.passages) {
+        const { passages, passageTf } = postings;
+        for (let i = 0; i < passages.length; i++) passageScores[passages[i]!]! += termWeight * passageTf![i]! * postings.idf;
+      }
       const { docs, tf } = postings;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
@@ -174,12 +234,26 @@ export class SearchIndex {
         matched[doc]! += termWeight;
       }
     }
+    // Best passage per document, as a cosine similarity with the question.
+    const bestPassage = this.bestPassage;
+    bestPassage.fill(0);
+    queryNorm = Math.sqrt(queryNorm);
+    if (queryNorm > 0) {
+      for (let p = 0; p < passageScores.length; p++) {
+        const dot = passageScores[p]!;
+        if (dot === 0) continue;
+        const cosine = dot / (queryNorm * this.passageNorm[p]!);
+        const doc = this.passageDoc[p]!;
+        if (cosine > bestPassage[doc]!) bestPassage[doc] = cosine;
+      }
+    }
     const hits: SearchHit[] = [];
     for (let doc = 0; doc < scores.length; doc++) {
-      const score = scores[doc]!;
+      if (scores[doc]! <= 0) continue;
+      const score = scores[doc]! / queryWeight + this.options.passageWeight * bestPassage[doc]!;
       if (score <= 0) continue;
       if (hits.length === limit && score <= hits[hits.length - 1]!.score) continue;
-      const hit = { id: this.ids[doc]!, score, coverage: queryWeight > 0 ? Math.min(1, matched[doc]! / queryWeight) : 0 };
+      const hit = { id: this.ids[doc]!, score, coverage: Math.min(1, matched[doc]! / queryWeight), passage: bestPassage[doc]!};
       let at = hits.length;
       while (at > 0 && hits[at - 1]!.score < score) at--;
       hits.splice(at, 0, hit);
