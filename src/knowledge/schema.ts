@@ -35,7 +35,7 @@ export const frontMatterSchema = z
       .min(1, 'needs at least one official source'),
     updated: isoDate,
     reviewed: z.union([z.literal(false), review], { error: 'must be false or {date, by} / {date, role}' }),
-    translated_from: z.string({ error: 'must be 12 hex digits' }).regex(/^[0-9a-f]{12}$/, 'must be the 12 hex digits of the Italian body hash').optional(),
+    translated_from: z.string({ error: 'must be 12 hex digits (in quotes when they look like a number, e.g. "123456789012")' }).regex(/^[0-9a-f]{12}$/, 'must be the 12 hex digits of the Italian body hash').optional(),
   })
   .superRefine((fm, ctx) => {
     if (fm.lang === 'it' && fm.translated_from !== undefined) {

@@ -70,6 +70,9 @@ describe('knowledge loader', () => {
     expect(errors).toContain(`knowledge/topics/emergenze/uk.md:${lineOf(uk, 'questions:') + 1}: questions: needs at least 8 sample questions`);
     expect(errors.some((e) => /emergenze\/it\.md:\d+: translated_from: belongs only in translations/.test(e))).toBe(true);
     expect(errors.some((e) => /emergenze\/sq\.md:\d+: translated_from: is required in a translation/.test(e))).toBe(true);
+    // A hash made only of digits is read by YAML as a number: the message says to quote it.
+    editFile(topicFile(root, 'emergenze', 'zh'), (t) => t.replace(/translated_from: \w+/, 'translated_from: 123456789012'));
+    expect(load(root).errors.some((e) => e.includes('emergenze/zh.md') && e.includes('in quotes when they look like a number'))).toBe(true);
   });
 
   it('checks that folder, file name and catalogue agree with the front matter', () => {
