@@ -1,10 +1,13 @@
 import type { BenchSection } from './harness.js';
+import { run as knowledge } from './knowledge.js';
 
 /**
  * `npm run bench`: every section measures one part on this machine and prints its figures.
  * Add a section by adding its module here. `npm run bench -- NAME` runs only the sections named NAME.
  */
-const sections: Array<{ name: string; run: () => Promise<BenchSection> }> = [];
+const sections: Array<{ name: string; run: () => Promise<BenchSection> }> = [
+  { name: 'knowledge', run: knowledge },
+];
 
 const only = process.argv.slice(2).map((a) => a.toLowerCase());
 for (const { name, run } of sections) {
