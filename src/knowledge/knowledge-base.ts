@@ -100,7 +100,8 @@ export class KnowledgeBase implements KnowledgePort {
   }
 }
 
-function indexedDocuments(files: Iterable<KnowledgeFile>): IndexedDocument[] {
+/** One search document per topic, all its languages together (Italian terms are shared across languages). */
+export function indexedDocuments(files: Iterable<KnowledgeFile>): IndexedDocument[] {
   const docs = new Map<string, IndexedDocument>();
   for (const file of files) {
     const doc = docs.get(file.topic) ?? { id: file.topic, fields: [], passages: [] };

@@ -1,5 +1,5 @@
 import { FuzzyDictionary } from './fuzzy.js';
-import { isAlphabetic, TERM_PREFIX, terms, wordTerms, words, type TermKind } from './tokenise.js';
+import { countTerms, forEachTerm, isAlphabetic, TERM_PREFIX, wordTerms, words, type TermKind } from './tokenise.js';
 
 /**
  * An in-memory inverted index ranked with BM25F: each document (a topic, all its languages together) is a set
@@ -58,6 +58,14 @@ export interface SearchResult {
   queryWeight: number;
 }
 
+/**
+ * Terms rarer than this are read; commoner ones (in nearly every document) only count as asked. Trigrams,
+ * which only help with typos and inflections, must be rarer: a trigram found in over half the documents says
+ * nothing, and reading its long list would dominate the time of a search in a large index.
+ */
+const MIN_IDF = 0.1;
+const MIN_GRAM_IDF = 0.3;
+
 interface Postings {
   docs: Int32Array;
   tf: Float32Array;
@@ -88,40 +96,37 @@ export class SearchIndex {
   private passageNorm = new Float32Array(0);
   private passageScores = new Float64Array(0);
   private readonly bestPassage: Float64Array;
+  private readonly touchedDocs: Int32Array;
+  private touchedPassages = new Int32Array(0);
 
   private constructor(
     docs: IndexedDocument[],
     private readonly options: RankingOptions,
   ) {
     this.ids = docs.map((d) => d.id);
-    const raw = new Map<string, Map<number, number>>();
+    // Postings are appended document by document, so each list comes out sorted by document.
+    const lists = new Map<string, { docs: number[]; tf: number[] }>();
     const lengths = new Float64Array(docs.length);
     const vocabulary = new Set<string>();
     docs.forEach((doc, i) => {
-      for (const field of doc.fields) {
-        for (const { term, kind } of terms(field.text)) {
-          let perDoc = raw.get(term);
-          if (!perDoc) raw.set(term, (perDoc = new Map()));
-          perDoc.set(i, (perDoc.get(i) ?? 0) + field.weight);
-          if (kind === 'word') {
-            lengths[i]! += field.weight;
-            const word = term.slice(TERM_PREFIX.word.length);
-            if (isAlphabetic(word)) vocabulary.add(word);
-          }
-        }
+      const counts = countTerms(doc.fields, (word, weight) => {
+        lengths[i]! += weight;
+        if (isAlphabetic(word)) vocabulary.add(word);
+      });
+      for (const [term, tf] of counts) {
+        const list = lists.get(term);
+        if (list) {
+          list.docs.push(i);
+          list.tf.push(tf);
+        } else lists.set(term, { docs: [i], tf: [tf] });
       }
     });
     const n = docs.length;
     const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, n) || 1;
     this.lengthNorm = Float32Array.from(lengths, (l) => 1 - options.b + (options.b * l) / average);
-    for (const [term, perDoc] of raw) {
-      const entries = [...perDoc].sort((a, b) => a[0] - b[0]);
-      const df = entries.length;
-      this.postings.set(term, {
-        docs: Int32Array.from(entries, (e) => e[0]),
-        tf: Float32Array.from(entries, (e) => e[1]),
-        idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)),
-      });
+    for (const [term, list] of lists) {
+      const df = list.docs.length;
+      this.postings.set(term, { docs: Int32Array.from(list.docs), tf: Float32Array.from(list.tf), idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)) });
     }
     this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5) * 0.5;
     this.passageDoc = this.indexPassages(docs);
@@ -129,37 +134,44 @@ export class SearchIndex {
     this.scores = new Float64Array(n);
     this.matched = new Float64Array(n);
     this.bestPassage = new Float64Array(n);
+    this.touchedDocs = new Int32Array(n);
   }
 
   private indexPassages(docs: IndexedDocument[]): Int32Array {
     const owner: number[] = [];
-    const raw = new Map<string, Map<number, number>>();
+    const lists = new Map<string, { passages: number[]; tf: number[] }>();
     const norms: number[] = [];
     docs.forEach((doc, d) => {
       for (const passage of doc.passages ?? []) {
         const p = owner.length;
         owner.push(d);
         const counts = new Map<string, number>();
-        for (const { term, kind } of terms(passage)) counts.set(term, (counts.get(term) ?? 0) + this.options.kindWeight[kind]);
+        // Whole words, stems and Chinese bigrams: trigrams would make every passage a little similar to all.
+        forEachTerm(passage, (term, kind) => {
+          if (kind !== 'gram') counts.set(term, (counts.get(term) ?? 0) + this.options.kindWeight[kind]);
+        });
         let norm = 0;
         for (const [term, weight] of counts) {
           const idf = this.postings.get(term)?.idf ?? 0;
           norm += (weight * idf) ** 2;
-          let perPassage = raw.get(term);
-          if (!perPassage) raw.set(term, (perPassage = new Map()));
-          perPassage.set(p, weight);
+          const list = lists.get(term);
+          if (list) {
+            list.passages.push(p);
+            list.tf.push(weight);
+          } else lists.set(term, { passages: [p], tf: [weight] });
         }
         norms.push(Math.sqrt(norm));
       }
     });
-    for (const [term, perPassage] of raw) {
+    for (const [term, list] of lists) {
       const postings = this.postings.get(term);
       if (!postings) continue;
-      postings.passages = Int32Array.from(perPassage.keys());
-      postings.passageTf = Float32Array.from(perPassage.values());
+      postings.passages = Int32Array.from(list.passages);
+      postings.passageTf = Float32Array.from(list.tf);
     }
     this.passageNorm = Float32Array.from(norms);
     this.passageScores = new Float64Array(owner.length);
+    this.touchedPassages = new Int32Array(owner.length);
     return Int32Array.from(owner);
   }
 
@@ -185,7 +197,7 @@ export class SearchIndex {
     const weights = new Map<string, number>();
     const corrected = new Set<string>();
     const add = (term: string, weight: number) => weights.set(term, (weights.get(term) ?? 0) + weight);
-    for (const { term, kind } of terms(question)) add(term, this.options.kindWeight[kind]);
+    forEachTerm(question, (term, kind) => add(term, this.options.kindWeight[kind]));
     for (const word of words(question)) {
       if (!isAlphabetic(word) || this.postings.has(TERM_PREFIX.word + word)) continue;
       const candidates = this.fuzzy.lookup(word);
@@ -205,12 +217,11 @@ export class SearchIndex {
   search(question: string, limit = 10): SearchResult {
     const { weights, corrected } = this.queryTerms(question);
     const { k1 } = this.options;
-    const scores = this.scores;
-    const matched = this.matched;
-    scores.fill(0);
-    matched.fill(0);
-    const passageScores = this.passageScores;
-    passageScores.fill(0);
+    const { scores, matched, passageScores, bestPassage } = this;
+    // Only the documents and passages a term reached are visited and reset: cost follows the postings read.
+    const { touchedDocs, touchedPassages } = this;
+    let docCount = 0;
+    let passageCount = 0;
     let queryWeight = 0;
     let queryNorm = 0;
     for (const [term, weight] of weights) {
@@ -221,44 +232,53 @@ export class SearchIndex {
       }
       const termWeight = weight * postings.idf;
       queryWeight += termWeight;
+      // Terms found nearly everywhere weigh almost nothing; skipping their long lists keeps the tail latency low.
+      if (postings.idf < (term.startsWith(TERM_PREFIX.gram) ? MIN_GRAM_IDF : MIN_IDF)) continue;
       queryNorm += termWeight * termWeight;
       if (postings.passages) {
         const { passages, passageTf } = postings;
-        for (let i = 0; i < passages.length; i++) passageScores[passages[i]!]! += termWeight * passageTf![i]! * postings.idf;
+        const factor = termWeight * postings.idf;
+        for (let i = 0; i < passages.length; i++) {
+          const p = passages[i]!;
+          if (passageScores[p] === 0) touchedPassages[passageCount++] = p;
+          passageScores[p]! += factor * passageTf![i]!;
+        }
       }
       const { docs, tf } = postings;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
         const f = tf[i]!;
+        if (matched[doc] === 0) touchedDocs[docCount++] = doc;
         scores[doc]! += (termWeight * f * (k1 + 1)) / (f + k1 * this.lengthNorm[doc]!);
         matched[doc]! += termWeight;
       }
     }
     // Best passage per document, as a cosine similarity with the question.
-    const bestPassage = this.bestPassage;
-    bestPassage.fill(0);
     queryNorm = Math.sqrt(queryNorm);
-    if (queryNorm > 0) {
-      for (let p = 0; p < passageScores.length; p++) {
-        const dot = passageScores[p]!;
-        if (dot === 0) continue;
-        const cosine = dot / (queryNorm * this.passageNorm[p]!);
-        const doc = this.passageDoc[p]!;
-        if (cosine > bestPassage[doc]!) bestPassage[doc] = cosine;
-      }
+    for (let i = 0; i < passageCount; i++) {
+      const p = touchedPassages[i]!;
+      const cosine = passageScores[p]! / (queryNorm * this.passageNorm[p]!);
+      passageScores[p] = 0;
+      const doc = this.passageDoc[p]!;
+      if (cosine > bestPassage[doc]!) bestPassage[doc] = cosine;
     }
     const hits: SearchHit[] = [];
-    for (let doc = 0; doc < scores.length; doc++) {
-      if (scores[doc]! <= 0) continue;
+    for (let i = 0; i < docCount; i++) {
+      const doc = touchedDocs[i]!;
       const score = scores[doc]! / queryWeight + this.options.passageWeight * bestPassage[doc]!;
-      if (score <= 0) continue;
-      if (hits.length === limit && score <= hits[hits.length - 1]!.score) continue;
-      const hit = { id: this.ids[doc]!, score, coverage: Math.min(1, matched[doc]! / queryWeight), passage: bestPassage[doc]!};
+      const coverage = Math.min(1, matched[doc]! / queryWeight);
+      const passage = bestPassage[doc]!;
+      scores[doc] = 0;
+      matched[doc] = 0;
+      bestPassage[doc] = 0;
+      if (!(score > 0) || (hits.length === limit && score <= hits[hits.length - 1]!.score)) continue;
       let at = hits.length;
       while (at > 0 && hits[at - 1]!.score < score) at--;
-      hits.splice(at, 0, hit);
+      hits.splice(at, 0, { id: this.ids[doc]!, score, coverage, passage });
       if (hits.length > limit) hits.pop();
     }
+    // A passage may reach a document none of whose fields matched: clear what the loop above did not.
+    for (let i = 0; i < passageCount; i++) bestPassage[this.passageDoc[touchedPassages[i]!]!] = 0;
     return { hits, queryWeight };
   }
 }

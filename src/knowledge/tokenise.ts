@@ -88,13 +88,52 @@ function hanRunBigrams(text: string, emit: (term: string, kind: TermKind) => voi
   }
 }
 
-/** Every term of a text, with repetitions (the index counts them). */
+/** Terms of a word (without Chinese bigrams, which come from whole runs), computed once per distinct word. */
+const termCache = new Map<string, Array<[string, TermKind]>>();
+const TERM_CACHE_LIMIT = 200_000;
+
+export function cachedWordTerms(word: string): Array<[string, TermKind]> {
+  let cached = termCache.get(word);
+  if (!cached) {
+    cached = [];
+    const list = cached;
+    wordTerms(word, (term, kind) => {
+      if (kind !== 'bigram') list.push([term, kind]);
+    });
+    // A bounded cache: a flood of unique words (synthetic data, spam) must not grow memory without end.
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(word, cached);
+  }
+  return cached;
+}
+
+/** Calls `emit` for every term of a text, with repetitions (the index counts them). */
+export function forEachTerm(text: string, emit: (term: string, kind: TermKind) => void): void {
+  for (const word of words(text)) for (const [term, kind] of cachedWordTerms(word)) emit(term, kind);
+  if (HAN.test(text)) hanRunBigrams(text, emit);
+}
+
+/**
+ * Weighted counts of the terms of several texts: each distinct word is expanded into its terms once, which
+ * keeps building a large index fast (most words repeat many times in a document).
+ */
+export function countTerms(texts: Iterable<{ text: string; weight: number }>, onWord?: (word: string, weight: number) => void): Map<string, number> {
+  const wordCounts = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (const { text, weight } of texts) {
+    for (const word of words(text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + weight);
+    if (HAN.test(text)) hanRunBigrams(text, (term) => counts.set(term, (counts.get(term) ?? 0) + weight));
+  }
+  for (const [word, weight] of wordCounts) {
+    onWord?.(word, weight);
+    for (const [term] of cachedWordTerms(word)) counts.set(term, (counts.get(term) ?? 0) + weight);
+  }
+  return counts;
+}
+
+/** Every term of a text as a list (tests and tools; the index uses forEachTerm). */
 export function terms(text: string): Array<{ term: string; kind: TermKind }> {
   const out: Array<{ term: string; kind: TermKind }> = [];
-  const emit = (term: string, kind: TermKind) => {
-    if (kind !== 'bigram') out.push({ term, kind });
-  };
-  for (const word of words(text)) wordTerms(word, emit);
-  hanRunBigrams(text, (term, kind) => out.push({ term, kind }));
+  forEachTerm(text, (term, kind) => out.push({ term, kind }));
   return out;
 }

@@ -12,7 +12,7 @@ const BY_LANGUAGE: Array<[Lang, string, string]> = [
   ['en', 'lost my tax code card, what now', 'codice-fiscale'],
   ['fr', 'mon titre de séjour expire bientôt, comment le renouveler ?', 'permesso-rinnovo'],
   ['es', 'necesito el código fiscal para mi hijo', 'codice-fiscale'],
-  ['ar', 'بدي جدد الإقامة تبعي، كيف؟', 'permesso-rinnovo'],
+  ['ar', 'كيف أجدد الإقامة تبعي؟', 'permesso-rinnovo'],
   ['sq', 'si e marr kodin fiskal per femijen?', 'codice-fiscale'],
   ['zh', '怎么叫救护车？', 'emergenze'],
   ['uk', 'Де отримати податковий код?', 'codice-fiscale'],
