@@ -61,11 +61,11 @@ describe('ponte eval', () => {
     const json = await ponte(['eval', 'set.jsonl', '--json'], root);
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout);
-    expect(out.overall).toEqual({ questions: 4, top1: 1, top3: 1, outOfScope: 1, outOfScopeAnswered: 0 });
-    expect(out.languages.it).toEqual({ questions: 2, top1: 1, top3: 1, outOfScope: 0, outOfScopeAnswered: null });
+    expect(out.overall).toEqual({ questions: 4, top1: 1, rank1: 1, top3: 1, outOfScope: 1, outOfScopeAnswered: 0 });
+    expect(out.languages.it).toEqual({ questions: 2, top1: 1, rank1: 1, top3: 1, outOfScope: 0, outOfScopeAnswered: null });
     const table = await ponte(['eval', 'set.jsonl'], root);
-    expect(table.stdout.split('\n')[0]).toMatch(/^lang\s+questions\s+top-1\s+top-3\s+out-of-scope\s+answered$/);
-    expect(table.stdout).toMatch(/\nall\s+4\s+100\.0%\s+100\.0%\s+1\s+0\.0%\n/);
+    expect(table.stdout.split('\n')[0]).toMatch(/^lang\s+questions\s+top-1\s+rank-1\s+top-3\s+out-of-scope\s+answered$/);
+    expect(table.stdout).toMatch(/\nall\s+4\s+100\.0%\s+100\.0%\s+100\.0%\s+1\s+0\.0%\n/);
   });
 
   it('reports bad label lines at file:line and exits 1', async () => {

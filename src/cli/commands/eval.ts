@@ -10,8 +10,9 @@ import { askLine, loadForCli } from './ask.js';
 /**
  * `ponte eval FILE.jsonl [--json] [--misses]`: runs `ask` over a labelled set ({"q","lang","topic"} per line,
  * topic null for an out-of-scope question, "greeting" for a greeting) and prints, per language and overall,
- * top-1 accuracy (the bot answers with the right topic), top-3 recall (the right topic among the three best by
- * rank) and the share of out-of-scope questions that got an answer.
+ * top-1 accuracy (the bot answers with the right topic), rank-1 (the right topic ranked first, whether or not
+ * the bot is sure enough to answer: otherwise it offers choices), top-3 recall (the right topic among the three
+ * best by rank) and the share of out-of-scope questions that got an answer.
  */
 
 const labelSchema = z.object({
@@ -25,6 +26,7 @@ type Label = z.infer<typeof labelSchema>;
 interface Tally {
   questions: number;
   top1: number;
+  rank1: number;
   top3: number;
   outOfScope: number;
   outOfScopeAnswered: number;
@@ -34,6 +36,7 @@ export interface EvalFigures {
   questions: number;
   /** Shares 0..1 over in-scope questions (topics and greetings); null when there are none. */
   top1: number | null;
+  rank1: number | null;
   top3: number | null;
   outOfScope: number;
   /** Share 0..1 of out-of-scope questions that got an answer; null when there are none. */
@@ -72,6 +75,7 @@ function figures(t: Tally): EvalFigures {
   return {
     questions: t.questions,
     top1: inScope > 0 ? t.top1 / inScope : null,
+    rank1: inScope > 0 ? t.rank1 / inScope : null,
     top3: inScope > 0 ? t.top3 / inScope : null,
     outOfScope: t.outOfScope,
     outOfScopeAnswered: t.outOfScope > 0 ? t.outOfScopeAnswered / t.outOfScope : null,
@@ -99,7 +103,7 @@ export const evalCommand: CliCommand = {
     const tallies = new Map<string, Tally>();
     const tally = (key: string) => {
       let t = tallies.get(key);
-      if (!t) tallies.set(key, (t = { questions: 0, top1: 0, top3: 0, outOfScope: 0, outOfScopeAnswered: 0 }));
+      if (!t) tallies.set(key, (t = { questions: 0, top1: 0, rank1: 0, top3: 0, outOfScope: 0, outOfScopeAnswered: 0 }));
       return t;
     };
     const misses: string[] = [];
@@ -114,6 +118,7 @@ export const evalCommand: CliCommand = {
           continue;
         }
         if (line.topic === label.topic) t.top1++;
+        if (ranked[0] === label.topic) t.rank1++;
         if (ranked.includes(label.topic)) t.top3++;
       }
       if (line.topic !== label.topic) misses.push(`miss [${label.lang}] expected ${label.topic ?? 'null'}, got ${line.topic ?? 'null'} (${line.score.toFixed(2)}; ranked ${ranked.join(', ') || '-'}): ${label.q}`);
@@ -126,9 +131,9 @@ export const evalCommand: CliCommand = {
     } else {
       const rows = [...languages, 'all'].map((key) => {
         const f = figures(tally(key));
-        return [key, String(f.questions), percent(f.top1), percent(f.top3), String(f.outOfScope), percent(f.outOfScopeAnswered)];
+        return [key, String(f.questions), percent(f.top1), percent(f.rank1), percent(f.top3), String(f.outOfScope), percent(f.outOfScopeAnswered)];
       });
-      const header = ['lang', 'questions', 'top-1', 'top-3', 'out-of-scope', 'answered'];
+      const header = ['lang', 'questions', 'top-1', 'rank-1', 'top-3', 'out-of-scope', 'answered'];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
       for (const cols of [header, ...rows]) io.stdout.write(`${cols.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
     }
