@@ -4,8 +4,10 @@ import { countTerms, forEachTerm, isAlphabetic, TERM_PREFIX, wordTerms, words, t
 /**
  * An in-memory inverted index ranked with BM25F: each document (a topic, all its languages together) is a set
  * of weighted fields; a term's frequency is the weighted sum over fields. Query terms of different kinds
- * count differently (a whole word more than a trigram), typos are forgiven through a fuzzy dictionary, and
- * every hit says how much of the question it covers, which the classifier uses to abstain.
+ * count differently (a whole word more than a trigram), typos are forgiven through a fuzzy dictionary, and the
+ * closest sample question of each document adds to its score. Scores are divided by what the question weighs,
+ * unknown words included, so that a question mostly about things the knowledge does not mention (a recipe,
+ * a football score) scores low whatever few common words it shares with a topic.
  */
 
 export interface IndexedField {
@@ -87,7 +89,7 @@ export class SearchIndex {
   private readonly ids: string[];
   private readonly lengthNorm: Float32Array;
   private readonly fuzzy: FuzzyDictionary;
-  /** Weight given to a term absent from the index: unknown words make a question less covered. */
+  /** Weight given to a term absent from the index: unknown words make a question weigh more than any match. */
   private readonly unknownIdf: number;
   private readonly scores: Float64Array;
   private readonly matched: Float64Array;
