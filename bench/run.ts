@@ -3,6 +3,7 @@ import { run as engine } from './engine.js';
 import type { BenchSection } from './harness.js';
 import { run as telegramRun } from './telegram.js';
 import { run as stats } from './stats.js';
+import { run as knowledge } from './knowledge.js';
 
 /**
  * `npm run bench`: every section measures one part on this machine and prints its figures.
@@ -13,6 +14,7 @@ const sections: Array<{ name: string; run: () => Promise<BenchSection> }> = [
   { name: 'directory', run: directory },
   { name: 'telegram', run: telegramRun },
   { name: 'stats', run: stats },
+  { name: 'knowledge', run: knowledge },
 ];
 
 const only = process.argv.slice(2).map((a) => a.toLowerCase());

@@ -1,10 +1,9 @@
-import type { DirectoryPort, KnowledgePort } from '../engine/ports.js';
 import type { Problem } from '../errors.js';
 import { FlowSet, loadFlows } from '../flows/loader.js';
 import { loadLocales, masterKeys } from '../i18n/locales.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
-import { directoryWarnings, loadDirectory, type CheckOptions } from '../directory/index.js';
-import { PlaceholderKnowledge } from './placeholders.js';
+import { Directory, directoryWarnings, loadDirectory, type CheckOptions } from '../directory/index.js';
+import { checkKnowledge, KnowledgeBase, loadKnowledgeBase } from '../knowledge/index.js';
 import { loadTopics, type TopicInfo } from './topics.js';
 
 /** Everything operators edit, loaded and cross-checked: flows, locales, topics, knowledge, directory. */
@@ -12,8 +11,8 @@ export interface Content {
   flows: FlowSet;
   translator: Translator;
   topics: Map<string, TopicInfo>;
-  knowledge: KnowledgePort;
-  directory: DirectoryPort;
+  knowledge: KnowledgeBase;
+  directory: Directory;
 }
 
 export function loadContent(rootDir: string, options: CheckOptions = {}): { content: Content; problems: Problem[] } {
@@ -24,7 +23,9 @@ export function loadContent(rootDir: string, options: CheckOptions = {}): { cont
   problems.push(...locales.problems);
   const flows = loadFlows(rootDir, { textKeys: masterKeys(locales), topicIds: new Set(topics.topics.keys()) });
   problems.push(...flows.problems);
-  const knowledge = new PlaceholderKnowledge(topics.topics);
+  // The knowledge loader's own problems are part of checkKnowledge, with the warnings across files.
+  const knowledge = loadKnowledgeBase(rootDir).base;
+  problems.push(...checkKnowledge(rootDir));
   const { directory, problems: directoryProblems } = loadDirectory(rootDir);
   problems.push(...directoryProblems, ...directoryWarnings(directory, options));
   return {

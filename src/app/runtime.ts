@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { Engine } from '../engine/engine.js';
-import { ContentError } from '../errors.js';
+import { ContentError, formatProblem } from '../errors.js';
+import { watchKnowledge } from '../knowledge/index.js';
 import type { Logger } from '../log.js';
 import { SqliteSessionStore } from '../sessions/sqlite.js';
 import { createStatsSink, openStatsStore, type StatsStore } from '../stats/index.js';
 import { loadContent, type Content } from './content.js';
+import { LiveKnowledge } from './live-knowledge.js';
 
 /** A running Ponte: the engine over loaded content, with sessions and statistics in the data directory. */
 export interface Runtime {
@@ -20,6 +22,8 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** Record anonymous statistics. Default: true. */
   stats?: boolean;
+  /** Reload the knowledge files when an operator edits them. Default: true. */
+  watchKnowledge?: boolean;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -39,10 +43,24 @@ export function createRuntime(config: Config, rootDir: string, logger: Logger, o
         onError: (e) => logger.warn(`statistics: ${e.message}`),
       })
     : undefined;
+  const knowledge = new LiveKnowledge(content.knowledge);
+  const stopWatching =
+    options.watchKnowledge === false
+      ? () => {}
+      : watchKnowledge(
+          rootDir,
+          (base) => {
+            knowledge.replace(base);
+            logger.info('knowledge reloaded');
+          },
+          // A broken edit is reported and the last good version of that file keeps serving.
+          (problems) => problems.forEach((p) => logger.warn(`knowledge not reloaded: ${formatProblem(p)}`)),
+          { initial: content.knowledge },
+        );
   const engine = new Engine({
     flows: content.flows,
     translator: content.translator,
-    knowledge: content.knowledge,
+    knowledge,
     directory: content.directory,
     sessions,
     secret: config.secret,
@@ -66,6 +84,7 @@ export function createRuntime(config: Config, rootDir: string, logger: Logger, o
       if (closed) return;
       closed = true;
       clearInterval(timer);
+      stopWatching();
       stats?.close();
       sessions.close();
     },

@@ -1,6 +1,8 @@
 import type { CliCommand } from '../command.js';
+import { askCommand } from './ask.js';
 import { checkCommand } from './check.js';
 import { dashboardCommand } from './dashboard.js';
+import { evalCommand } from './eval.js';
 import { nearestCommand } from './nearest.js';
 import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
@@ -9,6 +11,8 @@ import { statsCommand } from './stats.js';
 export const commands: CliCommand[] = [
   startCommand,
   checkCommand,
+  askCommand,
+  evalCommand,
   nearestCommand,
   statsCommand,
   dashboardCommand,
