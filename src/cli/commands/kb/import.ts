@@ -1,0 +1,51 @@
+import { join, relative, resolve } from 'node:path';
+import { z } from 'zod';
+import { loadTopics } from '../../../app/topics.js';
+import { LANGUAGES } from '../../../engine/types.js';
+import { ContentError, UsageError } from '../../../errors.js';
+import { isHttpUrl } from '../../../importer/fetch-page.js';
+import { importPage } from '../../../importer/import-page.js';
+import { parseOptionsAndPositionals } from '../../args.js';
+import type { CliIO } from '../../command.js';
+import { parseWith, timeoutSeconds } from './options.js';
+
+const argsSchema = z.object({
+  input: z.string({ error: 'give the page: an http(s) address or a saved HTML file' }).min(1),
+  topic: z.string({ error: 'which topic? e.g. --topic permesso-rinnovo (ids in knowledge/topics.yaml)' }).min(1),
+  lang: z.enum(LANGUAGES, { error: `one of ${LANGUAGES.join(' ')}` }).optional(),
+  url: z.string().refine(isHttpUrl, 'an http(s) address').optional(),
+  timeout: timeoutSeconds,
+});
+
+/** `ponte kb import URL|FILE --topic ID [--lang CODE]`: prints the draft's path (and notes on stderr). */
+export async function runKbImport(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseOptionsAndPositionals(argv, {
+    topic: { type: 'string' },
+    lang: { type: 'string' },
+    url: { type: 'string' },
+    timeout: { type: 'string' },
+    root: { type: 'string' },
+  });
+  if (positionals.length > 1) throw new UsageError(`one page at a time (got ${positionals.length}: ${positionals.join(' ')})`);
+  const args = parseWith(argsSchema, { ...values, input: positionals[0] });
+  const rootDir = resolve(io.cwd, values.root ?? '.');
+  const topics = loadTopics(rootDir);
+  const errors = topics.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new ContentError(errors);
+  if (!topics.topics.has(args.topic)) {
+    const near = [...topics.topics.keys()].filter((id) => id.includes(args.topic) || args.topic.includes(id)).slice(0, 5);
+    throw new UsageError(`--topic: unknown topic "${args.topic}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; the ids are in knowledge/topics.yaml`);
+  }
+  const result = await importPage({
+    rootDir,
+    input: args.input,
+    cwd: io.cwd,
+    topic: args.topic,
+    ...(args.lang ? { lang: args.lang } : {}),
+    ...(args.url ? { sourceUrl: args.url } : {}),
+    fetch: { timeoutMs: args.timeout * 1000 },
+  });
+  for (const note of result.notes) io.stderr.write(`note: ${note}\n`);
+  io.stdout.write(relative(io.cwd, join(rootDir, result.path)) + '\n');
+  return 0;
+}
