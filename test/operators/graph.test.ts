@@ -1,7 +1,10 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixture, runCli, tempDir } from './support.js';
+import { flowToMermaid, italianTexts } from '../../src/flows/graph.js';
+import { loadFlows } from '../../src/flows/loader.js';
+import { loadLocales } from '../../src/i18n/locales.js';
+import { fixture, ROOT, runCli, tempDir } from './support.js';
 
 const FIXTURE_ROOT = fixture('flows-root');
 let dir: ReturnType<typeof tempDir> | undefined;
@@ -102,5 +105,14 @@ describe('ponte flows graph', () => {
     const other = await runCli(['flows', 'graph', 'visit', '--root', dir.path]);
     expect(other.code).toBe(0);
     expect(other.stdout).toContain('f_help__start("help:start"):::external');
+  });
+});
+
+describe('the diagram in the README', () => {
+  it('is what `ponte flows graph answer` prints today (regenerate it when flows/answer.yaml changes)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```mermaid\n([\s\S]*?)```/.exec(readme)?.[1];
+    const { flows } = loadFlows(ROOT);
+    expect(block).toBe(flowToMermaid(flows.flows.get('answer')!, flows, italianTexts(loadLocales(ROOT))));
   });
 });
