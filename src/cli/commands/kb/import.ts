@@ -10,7 +10,7 @@ import type { CliIO } from '../../command.js';
 import { parseWith, timeoutSeconds } from './options.js';
 
 const argsSchema = z.object({
-  input: z.string({ error: 'give the page: an http(s) address or a saved HTML file' }).min(1),
+  input: z.string({ error: 'give the page: an http(s) address or a saved HTML file' }).trim().min(1, 'give the page: an http(s) address or a saved HTML file'),
   topic: z.string({ error: 'which topic? e.g. --topic permesso-rinnovo (ids in knowledge/topics.yaml)' }).min(1),
   lang: z.enum(LANGUAGES, { error: `one of ${LANGUAGES.join(' ')}` }).optional(),
   url: z.string().refine(isHttpUrl, 'an http(s) address').optional(),
@@ -27,7 +27,7 @@ export async function runKbImport(argv: string[], io: CliIO): Promise<number> {
     root: { type: 'string' },
   });
   if (positionals.length > 1) throw new UsageError(`one page at a time (got ${positionals.length}: ${positionals.join(' ')})`);
-  const args = parseWith(argsSchema, { ...values, input: positionals[0] });
+  const args = parseWith(argsSchema, { ...values, input: positionals[0] }, { input: 'URL|FILE' });
   const rootDir = resolve(io.cwd, values.root ?? '.');
   const topics = loadTopics(rootDir);
   const errors = topics.problems.filter((p) => p.severity === 'error');

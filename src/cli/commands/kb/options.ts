@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { UsageError } from '../../../errors.js';
 
-/** Shared by the `kb` subcommands: zod issues become one usage line naming the option. */
-export function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+/**
+ * Shared by the `kb` subcommands: zod issues become one usage line naming the option (`--topic: ...`), or the
+ * positional argument by the name `names` gives it (`URL|FILE: ...`).
+ */
+export function parseWith<T extends z.ZodType>(schema: T, input: unknown, names: Record<string, string> = {}): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const name = issue.path.length > 0 ? `--${String(issue.path[0])}: ` : '';
+  const key = issue.path.length > 0 ? String(issue.path[0]) : undefined;
+  const name = key ? `${names[key] ?? `--${key}`}: ` : '';
   throw new UsageError(`${name}${issue.message}`);
 }
 
