@@ -1,11 +1,15 @@
 import * as engine from './engine.js';
+import * as importer from './importer.js';
 import type { BenchSection } from './harness.js';
 
 /**
  * `npm run bench`: every section measures one part on this machine and prints its figures.
  * Add a section by adding its module here. `npm run bench -- NAME` runs only the sections named NAME.
  */
-const sections: Array<{ name: string; run: () => Promise<BenchSection> }> = [{ name: 'engine', run: engine.run }];
+const sections: Array<{ name: string; run: () => Promise<BenchSection> }> = [
+  { name: 'engine', run: engine.run },
+  { name: 'importer', run: importer.run },
+];
 
 const only = process.argv.slice(2).map((a) => a.toLowerCase());
 for (const { name, run } of sections) {
