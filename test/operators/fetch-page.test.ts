@@ -23,6 +23,11 @@ beforeAll(async () => {
     '/untyped-text': (_req, res) => res.end('just some words, no markup'),
     '/json': html('{"a":1}', 200, 'application/json'),
     '/xhtml': html(PAGE, 200, 'application/xhtml+xml'),
+    '/stalls': (_req, res) => {
+      // Headers and half a page, then nothing: the timeout covers the body too.
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.write('<html><body><p>Inizio');
+    },
   });
 });
 afterAll(() => server.close());
@@ -51,6 +56,10 @@ describe('fetchPage', () => {
     expect((await fetchPage(server.url('/untyped-html'))).html).toBe(PAGE);
     await expect(fetchPage(server.url('/untyped-text'))).rejects.toThrow(NotHtml);
     await expect(fetchPage(server.url('/json'))).rejects.toThrow(/is not an HTML page \(application\/json\)/);
+  });
+
+  it('gives up on a page whose body stops coming, within the timeout', async () => {
+    await expect(fetchPage(server.url('/stalls'), { timeoutMs: 300 })).rejects.toThrow(/\/stalls: no complete answer within 0\.3 s$/);
   });
 
   it('refuses anything but http and https before connecting', async () => {
