@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { splitFrontMatter } from '../../src/content/yaml.js';
 import { italianDate } from '../../src/importer/date.js';
-import { closedPort, filesUnder, fixture, html, ROOT, runCli, startServer, tempRoot } from './support.js';
+import { closedPort, filesUnder, fixture, html, ROOT, runCli, startServer, tempDir, tempRoot } from './support.js';
 
 const ministry = readFileSync(fixture('ministry-page.html'), 'utf8');
 const comune = readFileSync(fixture('comune-page.html'), 'utf8');
@@ -181,3 +181,22 @@ describe('ponte kb import: bad arguments are usage errors (exit 2) and write not
     });
   }
 });
+
+describe('ponte kb import: the topics it checks against', () => {
+  it('no knowledge/topics.yaml under --root: usage error; a broken one: file:line, exit 1', async () => {
+    const empty = tempDir();
+    try {
+      const missing = await runCli(['kb', 'import', 'a.html', '--topic', 'cittadinanza', '--root', empty.path]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('no knowledge/topics.yaml in');
+      writeFileSync(join(root.path, 'knowledge', 'topics.yaml'), 'topics:\n  - id: cittadinanza\n    it: [unclosed\n');
+      const broken = await runCli(importArgs(fixture('ministry-page.html')));
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toMatch(/^ponte kb: knowledge\/topics\.yaml:\d+: invalid YAML/);
+      expect(drafts()).toEqual([]);
+    } finally {
+      empty.remove();
+    }
+  });
+});
+
