@@ -5,7 +5,7 @@
  */
 
 /** Elements that are never part of an answer's text. */
-const ALWAYS = ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'canvas', 'svg', 'button', 'input', 'select', 'textarea'];
+const ALWAYS = ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'canvas', 'svg', 'input', 'select', 'textarea'];
 
 /** Page furniture by element or ARIA role. */
 const FURNITURE = [
@@ -41,6 +41,17 @@ export function removeBoilerplate(document: Document): number {
     el.remove();
     removed++;
   }
+  for (const button of Array.from(document.querySelectorAll('button'))) {
+    if (isAccordionTitle(button)) {
+      // Readability drops every <button>: keep the title of an FAQ or accordion section as text.
+      const title = document.createElement(button.closest('h1, h2, h3, h4, h5, h6') ? 'span' : 'strong');
+      title.textContent = button.textContent ?? '';
+      button.replaceWith(title);
+    } else {
+      button.remove();
+      removed++;
+    }
+  }
   const body = document.body;
   if (!body) return removed;
   const bodyText = textLength(body);
@@ -53,7 +64,20 @@ export function removeBoilerplate(document: Document): number {
     el.remove();
     removed++;
   }
+  // What is left is content: a heading named "accordion-header" or "card-header" must not look like the site's
+  // header to Readability, which drops elements by class name.
+  for (const heading of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    heading.removeAttribute('class');
+    heading.removeAttribute('id');
+  }
   return removed;
+}
+
+/** The title of a collapsible section ("Documenti necessari", an FAQ question): in a heading, or opening a panel. */
+function isAccordionTitle(button: Element): boolean {
+  if (button.closest('h1, h2, h3, h4, h5, h6')) return true;
+  const controls = button.getAttribute('aria-controls');
+  return !!controls && !!button.ownerDocument.getElementById(controls) && (button.textContent ?? '').trim().length > 0;
 }
 
 function hasFurnitureName(el: Element): boolean {

@@ -77,6 +77,11 @@ describe('extracting the main text of a comune page', () => {
     expect(page.markdown).toMatch(/^- Permesso di soggiorno valido, oppure la ricevuta della domanda di rinnovo$/m);
   });
 
+  it('keeps the questions of an FAQ accordion (buttons that open a panel) as text', () => {
+    expect(page.markdown).toMatch(/^### Posso dichiarare la residenza se ho solo la ricevuta del rinnovo\?$/m);
+    expect(page.markdown).toContain('Sì: la ricevuta della domanda di rinnovo vale insieme al permesso scaduto.');
+  });
+
   it('drops the header, menu, breadcrumb, page index, share menu, cookie bar, rating box and footer', () => {
     for (const furniture of [
       'Regione Esempio', "Accedi all'area personale", 'Vivere il comune', 'Tributi e pagamenti',
