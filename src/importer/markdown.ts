@@ -16,7 +16,8 @@ function createService(): TurndownService {
     strongDelimiter: '**',
     hr: '* * *',
   });
-  service.remove((node) => MEDIA.has(node.nodeName.toUpperCase()));
+  // A rule, not service.remove(): turndown's own image rule would win over a removal.
+  service.addRule('media', { filter: (node) => MEDIA.has(node.nodeName.toUpperCase()), replacement: () => '' });
   // "- item" and "1. item", as the answers themselves are written (turndown pads markers to four columns).
   service.addRule('listItem', {
     filter: 'li',
@@ -38,8 +39,11 @@ function createService(): TurndownService {
       // A link around an image only: nothing left to read.
       if (!text) return '';
       const href = (node as HTMLElement).getAttribute('href')?.trim() ?? '';
-      if (!/^(https?:|mailto:)/i.test(href) || href === text) return href && href === text ? href : content;
-      return `[${text}](${href.replace(/[()]/g, (c) => encodeURIComponent(c))})`;
+      // In-page anchors, javascript: and file: links (a saved page with no address): the text alone.
+      if (!/^(https?:|mailto:)/i.test(href)) return content;
+      if (href === text) return href;
+      // Parentheses would end the Markdown link early (encodeURIComponent leaves them as they are).
+      return `[${text}](${href.replaceAll('(', '%28').replaceAll(')', '%29')})`;
     },
   });
   return service;
@@ -52,7 +56,8 @@ export function toMarkdown(html: string): string {
   return service
     .turndown(html)
     .split('\n')
-    .map((line) => line.replace(/\s+$/, ''))
+    // Removed images leave double spaces inside a line; indentation at the start of a line stays.
+    .map((line) => line.replace(/\s+$/, '').replace(/(\S) {2,}(?=\S)/g, '$1 '))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
