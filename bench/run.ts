@@ -1,6 +1,7 @@
 import { run as directory } from './directory.js';
 import { run as engine } from './engine.js';
 import type { BenchSection } from './harness.js';
+import { run as importer } from './importer.js';
 import { run as telegramRun } from './telegram.js';
 import { run as stats } from './stats.js';
 import { run as knowledge } from './knowledge.js';
@@ -15,6 +16,7 @@ const sections: Array<{ name: string; run: () => Promise<BenchSection> }> = [
   { name: 'telegram', run: telegramRun },
   { name: 'stats', run: stats },
   { name: 'knowledge', run: knowledge },
+  { name: 'importer', run: importer },
 ];
 
 const only = process.argv.slice(2).map((a) => a.toLowerCase());

@@ -3,6 +3,8 @@ import { askCommand } from './ask.js';
 import { checkCommand } from './check.js';
 import { dashboardCommand } from './dashboard.js';
 import { evalCommand } from './eval.js';
+import { flowsCommand } from './flows.js';
+import { kbCommand } from './kb.js';
 import { nearestCommand } from './nearest.js';
 import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
@@ -14,6 +16,8 @@ export const commands: CliCommand[] = [
   askCommand,
   evalCommand,
   nearestCommand,
+  kbCommand,
+  flowsCommand,
   statsCommand,
   dashboardCommand,
 ];
