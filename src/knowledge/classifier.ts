@@ -1,6 +1,7 @@
 import type { Classification, ScoredTopic } from '../engine/ports.js';
 import { isGreeting } from './greetings.js';
 import type { LanguageDetector } from './lang-detect.js';
+import { OUT_OF_SCOPE_ID } from './out-of-scope.js';
 import type { SearchIndex } from './search-index.js';
 
 /**
@@ -18,9 +19,16 @@ export interface Thresholds {
   ambiguous: number;
   /** The best must lead the runner-up by this share of its score to be answered outright. */
   minLead: number;
+  /** Abstain when the out-of-scope examples score at least this share of the best topic's score. */
+  outOfScopeRatio: number;
+  /**
+   * Specific vocabulary (see SearchHit.evidence) the best topic must share with the question to be answered;
+   * half of it to be offered among choices. Guards against a single rare word deciding the topic.
+   */
+  minEvidence: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, ambiguous: 0.4, minLead: 0.03 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.4, ambiguous: 0.4, minLead: 0.03, outOfScopeRatio: 0.8, minEvidence: 1.4 };
 
 /** Ranking score at which the confidence is 0.5: maps the open-ended score onto 0..1. */
 const HALF_CONFIDENCE_SCORE = 0.84;
@@ -44,18 +52,25 @@ export function classify(
   const withLang = <T extends Classification>(c: T): T => (detected ? { ...c, lang: detected } : c);
   if (isGreeting(question)) return withLang({ decision: 'greeting', topic: null, score: 1, alternatives: [] });
 
-  const { hits } = index.search(question, 4);
+  const { hits: all } = index.search(question, 5);
+  // The out-of-scope document has no answer: when it ranks first, the question is not about public services.
+  const outOfScope = all.find((h) => h.id === OUT_OF_SCOPE_ID);
+  const hits = all.filter((h) => h.id !== OUT_OF_SCOPE_ID).slice(0, 4);
   const best = hits[0];
   if (!best) return withLang({ decision: 'abstain', topic: null, score: 0, alternatives: [] });
+  if (outOfScope && outOfScope.score >= best.score * thresholds.outOfScopeRatio) {
+    const alternatives = hits.slice(0, 3).map((hit) => ({ topic: hit.id, score: round(confidence(hit.score)) }));
+    return withLang({ decision: 'abstain', topic: null, score: round(confidence(best.score)), alternatives });
+  }
 
   const scored: ScoredTopic[] = hits.map((hit) => ({ topic: hit.id, score: round(confidence(hit.score)) }));
   const top = scored[0]!;
   const alternatives = scored.slice(1);
   const lead = hits[1] ? (best.score - hits[1].score) / best.score : 1;
-  if (top.score >= thresholds.answer && lead >= thresholds.minLead) {
+  if (top.score >= thresholds.answer && lead >= thresholds.minLead && best.evidence >= thresholds.minEvidence) {
     return withLang({ decision: 'answer', topic: top.topic, score: top.score, alternatives });
   }
-  if (top.score >= thresholds.ambiguous) return withLang({ decision: 'ambiguous', topic: top.topic, score: top.score, alternatives });
+  if (top.score >= thresholds.ambiguous && best.evidence >= thresholds.minEvidence / 2) return withLang({ decision: 'ambiguous', topic: top.topic, score: top.score, alternatives });
   return withLang({ decision: 'abstain', topic: null, score: top.score, alternatives });
 }
 

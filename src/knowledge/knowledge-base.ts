@@ -6,6 +6,7 @@ import { crossFileProblems, knowledgeFilePath } from './checks.js';
 import type { KnowledgeFile } from './file.js';
 import { LanguageDetector } from './lang-detect.js';
 import { loadKnowledgeContent, type KnowledgeContent } from './loader.js';
+import { OUT_OF_SCOPE_ID } from './out-of-scope.js';
 import { SearchIndex, type IndexedDocument } from './search-index.js';
 
 /**
@@ -38,7 +39,7 @@ export class KnowledgeBase implements KnowledgePort {
       this.byTopic.set(file.topic, perLang);
       perLang.set(file.lang, file);
     }
-    this.index = SearchIndex.build(indexedDocuments(content.files.values()));
+    this.index = SearchIndex.build(indexedDocuments(content.files.values(), content.outOfScope));
     this.detector = new LanguageDetector(languageSamples(content.files.values()));
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   }
@@ -56,7 +57,11 @@ export class KnowledgeBase implements KnowledgePort {
 
   /** The best topics for a question by rank alone, before any decision (for evaluation: top-3 recall). */
   rank(question: string, limit = 3): ScoredTopic[] {
-    return this.index.search(question, limit).hits.map((h) => ({ topic: h.id, score: h.score }));
+    return this.index
+      .search(question, limit + 1)
+      .hits.filter((h) => h.id !== OUT_OF_SCOPE_ID)
+      .slice(0, limit)
+      .map((h) => ({ topic: h.id, score: h.score }));
   }
 
   /** The language detected in a text, when the evidence is clear. */
@@ -101,8 +106,11 @@ export class KnowledgeBase implements KnowledgePort {
 }
 
 /** One search document per topic, all its languages together (Italian terms are shared across languages). */
-export function indexedDocuments(files: Iterable<KnowledgeFile>): IndexedDocument[] {
+export function indexedDocuments(files: Iterable<KnowledgeFile>, outOfScope: readonly string[] = []): IndexedDocument[] {
   const docs = new Map<string, IndexedDocument>();
+  if (outOfScope.length > 0) {
+    docs.set(OUT_OF_SCOPE_ID, { id: OUT_OF_SCOPE_ID, fields: outOfScope.map((text) => ({ text, weight: FIELD_WEIGHTS.question })), passages: [...outOfScope] });
+  }
   for (const file of files) {
     const doc = docs.get(file.topic) ?? { id: file.topic, fields: [], passages: [] };
     doc.passages!.push(file.title, ...file.questions);

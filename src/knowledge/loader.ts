@@ -4,6 +4,7 @@ import type { Route } from '../engine/ports.js';
 import type { Problem } from '../errors.js';
 import { parseYaml, validate } from '../content/yaml.js';
 import { parseKnowledgeFile, type KnowledgeFile } from './file.js';
+import { loadOutOfScope } from './out-of-scope.js';
 import { catalogueSchema } from './schema.js';
 
 /** Where the knowledge lives, relative to the repository root. */
@@ -25,6 +26,8 @@ export interface KnowledgeContent {
   files: Map<string, KnowledgeFile>;
   /** Every knowledge file found on disk, valid or not (to tell a missing file from a broken one). */
   present: Set<string>;
+  /** Questions Ponte does not answer (knowledge/out-of-scope.yaml), all languages together. */
+  outOfScope?: string[];
 }
 
 /** Reads knowledge/topics.yaml. A broken catalogue gives an empty list and its problems. */
@@ -51,14 +54,15 @@ export function loadKnowledgeContent(
   previous?: ReadonlyMap<string, KnowledgeFile>,
 ): { value: KnowledgeContent; problems: Problem[] } {
   const catalogue = loadCatalogue(rootDir);
-  const problems: Problem[] = [...catalogue.problems];
+  const outOfScope = loadOutOfScope(rootDir);
+  const problems: Problem[] = [...catalogue.problems, ...outOfScope.problems];
   const known = new Set(catalogue.value.map((t) => t.id));
   const files = new Map<string, KnowledgeFile>();
   const present = new Set<string>();
   const topicsDir = join(rootDir, TOPICS_DIR);
   if (!existsSync(topicsDir)) {
     problems.push({ file: TOPICS_DIR, line: 1, message: 'the folder of knowledge files is missing', severity: 'error' });
-    return { value: { catalogue: catalogue.value, files, present }, problems };
+    return { value: { catalogue: catalogue.value, files, present, outOfScope: outOfScope.questions }, problems };
   }
 
   for (const topic of visibleEntries(topicsDir)) {
@@ -87,7 +91,7 @@ export function loadKnowledgeContent(
       if (value) files.set(file, value);
     }
   }
-  return { value: { catalogue: catalogue.value, files, present }, problems };
+  return { value: { catalogue: catalogue.value, files, present, outOfScope: outOfScope.questions }, problems };
 }
 
 /** Names in a folder, hidden ones (editors' swap files) left out, sorted; none when it cannot be read. */

@@ -52,6 +52,12 @@ export interface SearchHit {
   coverage: number;
   /** Cosine similarity (0..1) of the question with the closest passage of the document. */
   passage: number;
+  /**
+   * Sum of the idf of the distinct words (not trigrams) the question shares with the document, in units of
+   * the idf of a word found in one document only (so it does not depend on the size of the index): how much
+   * specific vocabulary supports it. One rare shared word ("partita") is weak evidence; several are strong.
+   */
+  evidence: number;
 }
 
 export interface SearchResult {
@@ -67,6 +73,8 @@ export interface SearchResult {
  */
 const MIN_IDF = 0.1;
 const MIN_GRAM_IDF = 0.3;
+/** Words found in most topics are no evidence for any one of them. */
+const MIN_EVIDENCE_IDF = 0.3;
 
 interface Postings {
   docs: Int32Array;
@@ -93,6 +101,9 @@ export class SearchIndex {
   private readonly unknownIdf: number;
   private readonly scores: Float64Array;
   private readonly matched: Float64Array;
+  private readonly evidence: Float64Array;
+  /** Idf of a term found in a single document: the unit of `evidence`. */
+  private readonly rareIdf: number;
   /** Passage -> its document; and each passage's vector norm. */
   private readonly passageDoc: Int32Array;
   private passageNorm = new Float32Array(0);
@@ -131,10 +142,12 @@ export class SearchIndex {
       this.postings.set(term, { docs: Int32Array.from(list.docs), tf: Float32Array.from(list.tf), idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)) });
     }
     this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5) * 0.5;
+    this.rareIdf = Math.log(1 + (n - 1 + 0.5) / 1.5) || 1;
     this.passageDoc = this.indexPassages(docs);
     this.fuzzy = new FuzzyDictionary(vocabulary);
     this.scores = new Float64Array(n);
     this.matched = new Float64Array(n);
+    this.evidence = new Float64Array(n);
     this.bestPassage = new Float64Array(n);
     this.touchedDocs = new Int32Array(n);
   }
@@ -219,7 +232,7 @@ export class SearchIndex {
   search(question: string, limit = 10): SearchResult {
     const { weights, corrected } = this.queryTerms(question);
     const { k1 } = this.options;
-    const { scores, matched, passageScores, bestPassage } = this;
+    const { scores, matched, evidence, passageScores, bestPassage } = this;
     // Only the documents and passages a term reached are visited and reset: cost follows the postings read.
     const { touchedDocs, touchedPassages } = this;
     let docCount = 0;
@@ -247,12 +260,14 @@ export class SearchIndex {
         }
       }
       const { docs, tf } = postings;
+      const evidenceIdf = !term.startsWith(TERM_PREFIX.gram) && postings.idf >= MIN_EVIDENCE_IDF ? postings.idf : 0;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
         const f = tf[i]!;
         if (matched[doc] === 0) touchedDocs[docCount++] = doc;
         scores[doc]! += (termWeight * f * (k1 + 1)) / (f + k1 * this.lengthNorm[doc]!);
         matched[doc]! += termWeight;
+        evidence[doc]! += evidenceIdf;
       }
     }
     // Best passage per document, as a cosine similarity with the question.
@@ -270,13 +285,15 @@ export class SearchIndex {
       const score = scores[doc]! / queryWeight + this.options.passageWeight * bestPassage[doc]!;
       const coverage = Math.min(1, matched[doc]! / queryWeight);
       const passage = bestPassage[doc]!;
+      const support = evidence[doc]! / this.rareIdf;
       scores[doc] = 0;
       matched[doc] = 0;
+      evidence[doc] = 0;
       bestPassage[doc] = 0;
       if (!(score > 0) || (hits.length === limit && score <= hits[hits.length - 1]!.score)) continue;
       let at = hits.length;
       while (at > 0 && hits[at - 1]!.score < score) at--;
-      hits.splice(at, 0, { id: this.ids[doc]!, score, coverage, passage });
+      hits.splice(at, 0, { id: this.ids[doc]!, score, coverage, passage, evidence: support });
       if (hits.length > limit) hits.pop();
     }
     // A passage may reach a document none of whose fields matched: clear what the loop above did not.
