@@ -1,26 +1,14 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStatsStore, summarize } from '../src/stats/index.js';
-import { ROOT, tempDir } from './support/engine.js';
+import { runCli } from './support/cli.js';
+import { tempDir } from './support/engine.js';
 
 let dir: ReturnType<typeof tempDir>;
 afterEach(() => dir?.remove());
 
-function runStart(input: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: dir.path, PONTE_DATA_DIR: dir.path, ...env },
-    });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout }));
-    child.stdin.end(input);
-  });
-}
+const runStart = (input: string, env: Record<string, string>) => runCli(['start'], { input, env: { HOME: dir.path, PONTE_DATA_DIR: dir.path, ...env } });
 
 /** Every file under the data dir (databases, WAL and shared-memory files), as bytes. */
 function allBytes(root: string): Array<[string, Buffer]> {

@@ -1,27 +1,14 @@
-import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { contentCopy } from '../support/content.js';
-import { ROOT, tempDir } from '../support/engine.js';
+import { tempDir } from '../support/engine.js';
 
 let dir: ReturnType<typeof tempDir>;
 afterEach(() => dir?.remove());
 
-/** Runs `ponte start` as a real child process with the given stdin, as `printf ... | npm start -s` does. */
-function runStart(input: string, env: Record<string, string> = {}, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: dir.path, PONTE_DATA_DIR: dir.path, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+/** `ponte start` as a real child process with the given stdin, as `printf ... | npm start -s` runs it. */
+function runStart(input: string, env: Record<string, string> = {}, args: string[] = []) {
+  return runCli(['start', ...args], { input, env: { HOME: dir.path, PONTE_DATA_DIR: dir.path, ...env } });
 }
 
 describe('the terminal channel in a pipe', () => {

@@ -1,19 +1,8 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { runCli } from '../support/cli.js';
 
-/** Runs `ponte nearest ...` as a child process from the worktree root. */
-function ponte(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'nearest', ...args], { cwd: ROOT, env: { ...process.env, PONTE_LOG_LEVEL: 'error' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Runs `ponte nearest ...` as a child process from the repository root. */
+const ponte = (...args: string[]) => runCli(['nearest', ...args], { env: { PONTE_LOG_LEVEL: 'error' } });
 
 describe.concurrent('ponte nearest --json', () => {
   it('prints the place and the results for a location (Breno → Valle Camonica)', async () => {

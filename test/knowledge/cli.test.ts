@@ -1,27 +1,11 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { copyFixtures, FIXTURES } from './helpers.js';
 
-const WORKTREE = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(WORKTREE, 'src', 'cli.ts');
-const TSX = import.meta.resolve('tsx');
-
 /** Runs `ponte ARGS` in `cwd` (a repository root with knowledge/) with `input` on stdin. */
-function ponte(args: string[], cwd: string, input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], { cwd, env: { ...process.env, PONTE_LOG_LEVEL: 'info' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const ponte = (args: string[], cwd: string, input = '') => runCli(args, { cwd, input, env: { PONTE_LOG_LEVEL: 'info' } });
 
 describe('ponte ask', () => {
   it('prints one JSON line per question: answer, greeting, abstention', async () => {

@@ -1,34 +1,16 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { runCli as runCliProcess, type CliRun } from '../support/cli.js';
 import { ROOT, tempDir } from '../support/engine.js';
 
 export { ROOT, tempDir };
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type { CliRun };
 
-/** `ponte ...` as a real child process from the worktree root, as an operator runs it. */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `ponte ...` as a real child process from the repository root, as an operator runs it. */
+export const runCli = (args: string[], env: Record<string, string> = {}): Promise<CliRun> => runCliProcess(args, { env });
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
