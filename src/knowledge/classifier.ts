@@ -26,9 +26,11 @@ export interface Thresholds {
    * half of it to be offered among choices. Guards against a single rare word deciding the topic.
    */
   minEvidence: number;
+  /** ...unless the question is this close (cosine 0..1) to one of the topic's sample questions. */
+  closePassage: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.4, ambiguous: 0.4, minLead: 0.03, outOfScopeRatio: 0.8, minEvidence: 1.4 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.45, ambiguous: 0.4, minLead: 0.03, outOfScopeRatio: 0.8, minEvidence: 1.8, closePassage: 0.6 };
 
 /** Ranking score at which the confidence is 0.5: maps the open-ended score onto 0..1. */
 const HALF_CONFIDENCE_SCORE = 0.84;
@@ -67,7 +69,8 @@ export function classify(
   const top = scored[0]!;
   const alternatives = scored.slice(1);
   const lead = hits[1] ? (best.score - hits[1].score) / best.score : 1;
-  if (top.score >= thresholds.answer && lead >= thresholds.minLead && best.evidence >= thresholds.minEvidence) {
+  const supported = best.evidence >= thresholds.minEvidence || best.passage >= thresholds.closePassage;
+  if (top.score >= thresholds.answer && lead >= thresholds.minLead && supported) {
     return withLang({ decision: 'answer', topic: top.topic, score: top.score, alternatives });
   }
   if (top.score >= thresholds.ambiguous && best.evidence >= thresholds.minEvidence / 2) return withLang({ decision: 'ambiguous', topic: top.topic, score: top.score, alternatives });
