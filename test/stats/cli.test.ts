@@ -41,6 +41,15 @@ describe('ponte stats summary', () => {
     expect(stdout).toMatch(/^Total +34 +34 +28 +6 +6 +3 +80%$/m);
   });
 
+  it('prints Italian headers, totals and notes with --lang it, and the same figures', async () => {
+    const { code, stdout } = await ponte(['stats', 'summary', '--by', 'language', '--lang', 'it']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^lingua +persone +conversazioni +risposte +senza risposta +servizi +mediatore +utile$/m);
+    expect(stdout).toMatch(/^it +20 +20 +20 +0 +0 +0 +80%$/m);
+    expect(stdout).toMatch(/^Totale +34 +34 +28 +6 +6 +3 +80%$/m);
+    expect(stdout).toContain('I totali comprendono anche le righe nascoste.');
+  });
+
   it('prints CSV and JSON for a period', async () => {
     const csv = await ponte(['stats', 'summary', '--from', '2025-02-01', '--to', '2025-02-28', '--by', 'month,channel', '--format', 'csv']);
     expect(csv.code).toBe(0);
@@ -63,6 +72,7 @@ describe('ponte stats summary', () => {
       ['stats', 'summary', '--from', '15/01/2025'],
       ['stats', 'summary', '--from', '2025-03', '--to', '2025-01'],
       ['stats', 'summary', '--format', 'xml'],
+      ['stats', 'summary', '--lang', 'de'],
       ['stats', 'summary', '--by', 'month,week,quarter,channel,language'],
       ['stats', 'summary', '--colour'],
     ]) {
