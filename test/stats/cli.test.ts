@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardTopicNames } from '../../src/cli/commands/dashboard.js';
 import { createStatsSink } from '../../src/stats/sink.js';
 import { openStatsStore } from '../../src/stats/store.js';
 import { knownSet, SECRET, tempDataDir } from './helpers.js';
@@ -123,5 +125,27 @@ describe('ponte dashboard', () => {
     const { code, stderr } = await ponte(['dashboard', '--port', 'eighty']);
     expect(code).toBe(2);
     expect(stderr).toContain('--port');
+  });
+});
+
+describe('ponte dashboard topic names', () => {
+  it('reads the Italian description of every topic from knowledge/topics.yaml', () => {
+    const names = dashboardTopicNames(ROOT);
+    expect(names.size).toBeGreaterThan(20);
+    expect(names.get('permesso-rinnovo')).toMatch(/^Rinnovo del permesso di soggiorno/);
+  });
+
+  it('has none outside the project folder or when the catalogue is broken: the ids alone still show', () => {
+    const elsewhere = tempDataDir();
+    try {
+      expect(dashboardTopicNames(elsewhere.dir).size).toBe(0);
+      mkdirSync(join(elsewhere.dir, 'knowledge'));
+      writeFileSync(join(elsewhere.dir, 'knowledge', 'topics.yaml'), 'topics:\n  - id: [unclosed\n');
+      expect(dashboardTopicNames(elsewhere.dir).size).toBe(0);
+      writeFileSync(join(elsewhere.dir, 'knowledge', 'topics.yaml'), '');
+      expect(dashboardTopicNames(elsewhere.dir).size).toBe(0);
+    } finally {
+      elsewhere.remove();
+    }
   });
 });

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const sink = createStatsSink(store, { secret: SECRET, collectUnanswered: true });
   for (const e of knownSet()) sink(e);
   for (const who of ['it-1', 'it-2', 'it-3']) sink(event('abstained', Date.UTC(2025, 1, 10), enginePerson('telegram', who), { question: QUESTION }));
-  dashboard = await startDashboard({ store, port: 0, token: TOKEN });
+  dashboard = await startDashboard({ store, port: 0, token: TOKEN, topicNames: new Map([['permesso', 'Permesso di soggiorno: rinnovo, primo rilascio, conversione']]) });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -106,6 +106,11 @@ describe('the dashboard in Chromium', () => {
     expect(await page.getAttribute('#table-language tbody tr:nth-child(3) td abbr', 'title')).toBe('meno di 5 persone: dato nascosto');
     expect(await page.getAttribute('#table-language tbody tr:nth-child(2) td abbr', 'title')).toMatch(/^nascosto perché/);
     expect(await headersOf(page, 'table-topic')).toEqual(['Argomento', 'Persone raggiunte', 'Risposte date']);
+    // A topic id comes with its description from the catalogue, when it has one.
+    const permesso = page.locator('#table-topic tbody tr', { hasText: 'permesso' }).locator('th');
+    expect(await permesso.locator('.description').textContent()).toBe('Permesso di soggiorno: rinnovo, primo rilascio, conversione');
+    expect(await permesso.locator('.description').getAttribute('lang')).toBe('it');
+    expect(await page.$$('#table-topic tbody tr .description')).toHaveLength(1);
     expect(await rowsOf(page, 'table-month')).toEqual([
       ['gennaio 2025', '21', '21'],
       ['febbraio 2025', '13', '13'],

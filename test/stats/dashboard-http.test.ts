@@ -133,6 +133,20 @@ describe('dashboard languages', () => {
     expect(italian.byLanguage.rows.map((r) => r.label)).toEqual(english.byLanguage.rows.map((r) => r.label));
   });
 
+  it('names topics with their description when it has a catalogue, and leaves the others as ids', async () => {
+    const named = await startDashboard({ store, port: 0, token: TOKEN, topicNames: new Map([['casa', 'Casa e affitto, contratto, idoneità alloggiativa']]) });
+    try {
+      const response = await fetch(new URL('/api/overview?lang=en', named.url), { headers: auth });
+      const overview = (await response.json()) as { byTopic: { rows: Array<{ label: string; description?: string }> } };
+      expect(overview.byTopic.rows.find((r) => r.label === 'casa')?.description).toBe('Casa e affitto, contratto, idoneità alloggiativa');
+      expect(overview.byTopic.rows.filter((r) => r.description !== undefined)).toHaveLength(1);
+    } finally {
+      await named.close();
+    }
+    const plain = (await (await get('/api/overview', auth)).json()) as { byTopic: { rows: Array<{ description?: string }> } };
+    expect(plain.byTopic.rows.every((r) => r.description === undefined)).toBe(true);
+  });
+
   it('answers 400 to a language the API does not have', async () => {
     const bad = await get('/api/overview?lang=de', auth);
     expect(bad.status).toBe(400);

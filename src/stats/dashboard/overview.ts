@@ -20,6 +20,8 @@ export interface Cell {
 
 export interface OverviewRow {
   label: string;
+  /** What the key means, when known: a topic's Italian scope from knowledge/topics.yaml. */
+  description?: string;
   suppressed: SummaryRow['suppressed'];
   cells: Partial<Record<Measure, Cell>>;
 }
@@ -43,14 +45,22 @@ export interface Overview {
 
 const TOTAL_MEASURES: Measure[] = ['people', 'conversations', 'answers', 'abstentions', 'routes', 'mediator_requests', 'helpful_rate'];
 
-export function buildOverview(store: StatsStore, period: { from?: string; to?: string }, lang: StatsLang = DEFAULT_STATS_LANG): Overview {
+export interface OverviewOptions {
+  /** The language of the notes, "Total" and "(none)". Default Italian. */
+  lang?: StatsLang;
+  /** Topic id → its Italian description, shown next to the id. */
+  topicNames?: ReadonlyMap<string, string>;
+}
+
+export function buildOverview(store: StatsStore, period: { from?: string; to?: string }, options: OverviewOptions = {}): Overview {
+  const lang = options.lang ?? DEFAULT_STATS_LANG;
   const summaries = {
     language: summarize(store, { ...period, by: ['language'], lang }),
     topic: summarize(store, { ...period, by: ['topic'], lang }),
     month: summarize(store, { ...period, by: ['month'], lang }),
   };
   const byLanguage = table(summaries.language, 'language', ['people', 'conversations', 'answers', 'abstentions'], lang);
-  const byTopic = table(summaries.topic, 'topic', ['people', 'answers'], lang);
+  const byTopic = table(summaries.topic, 'topic', ['people', 'answers'], lang, (id) => options.topicNames?.get(id));
   const byMonth = table(summaries.month, 'month', ['people', 'conversations', 'answers', 'abstentions'], lang);
   // People are the first column a reader compares: the largest groups first, hidden ones last.
   for (const t of [byLanguage, byTopic]) t.rows.sort((a, b) => (b.cells.people?.value ?? -1) - (a.cells.people?.value ?? -1) || a.label.localeCompare(b.label));
@@ -74,8 +84,15 @@ export function buildOverview(store: StatsStore, period: { from?: string; to?: s
   };
 }
 
-function table(summary: Summary, field: Field, measures: Measure[], lang: StatsLang): OverviewTable {
-  const rows = summary.rows.filter((r) => r.over.length === 0).map((r) => row(r, displayKey(r, field, lang), measures));
+function table(summary: Summary, field: Field, measures: Measure[], lang: StatsLang, describe?: (key: string) => string | undefined): OverviewTable {
+  const rows = summary.rows
+    .filter((r) => r.over.length === 0)
+    .map((r) => {
+      const shown = row(r, displayKey(r, field, lang), measures);
+      const key = r.key[field];
+      const description = key ? describe?.(key) : undefined;
+      return description === undefined ? shown : { ...shown, description };
+    });
   const totalRow = summary.rows.find((r) => r.over.length === 1);
   return { field, rows, total: totalRow ? row(totalRow, statsTexts(lang).total, measures) : null };
 }

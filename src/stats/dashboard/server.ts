@@ -34,6 +34,8 @@ export interface DashboardOptions {
    * coordinators do not need them to the second. Default 30 000; 0 computes every time.
    */
   cacheMs?: number;
+  /** Topic id → its Italian description (knowledge/topics.yaml), shown next to the ids. Default none. */
+  topicNames?: ReadonlyMap<string, string>;
 }
 
 export interface Dashboard {
@@ -147,7 +149,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
         if (!query) return;
         const key = `${url.pathname}|${query.lang}|${query.from ?? ''}|${query.to ?? ''}|${query.by.join(',')}`;
         const body = cached(key, () => {
-          if (url.pathname === '/api/overview') return JSON.stringify(buildOverview(options.store, query, query.lang));
+          if (url.pathname === '/api/overview') return JSON.stringify(buildOverview(options.store, query, { lang: query.lang, topicNames: options.topicNames }));
           if (url.pathname === '/api/summary') return JSON.stringify(summarize(options.store, query));
           return JSON.stringify({ questions: topUnanswered(options.store, query) });
         });

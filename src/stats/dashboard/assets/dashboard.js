@@ -90,7 +90,10 @@
 
   function tableRow(row, measures, name) {
     const tr = el('tr', row.suppressed ? { 'data-suppressed': row.suppressed } : {});
-    tr.append(el('th', { scope: 'row' }, name));
+    const th = el('th', { scope: 'row' }, name);
+    // A topic's description comes from the Italian catalogue: marked as Italian for screen readers.
+    if (row.description) th.append(el('span', { class: 'description', lang: 'it' }, row.description));
+    tr.append(th);
     for (const m of measures) {
       const td = el('td', { 'data-measure': m });
       td.append(figure(row.cells[m]));
