@@ -147,8 +147,8 @@ const TEXTS = {
     total: 'Totale',
     notes: {
       people:
-        'Persone raggiunte: persone distinte in ciascun mese di calendario (ora di Roma); una riga che copre più mesi somma i conteggi mensili, quindi chi ha scritto in due mesi diversi è contato due volte.',
-      totals: 'I totali comprendono anche le righe nascoste. Utile secondo chi ha risposto: quota di "sì" sul totale dei "sì" e dei "no" dati alla domanda finale.',
+        'Persone raggiunte: persone distinte in ciascun mese di calendario (ora italiana); una riga che copre più mesi somma i conteggi mensili, quindi chi ha scritto in due mesi diversi è contato due volte.',
+      totals: 'I totali comprendono anche le righe nascoste. Utile secondo chi ha risposto: quota di "sì" sul totale dei "sì" e dei "no" dati alla domanda sull\'utilità della risposta.',
       small: '<5: dietro questa riga ci sono meno di 5 persone, quindi i suoi dati non sono mostrati.',
       complementary: 'x: dato nascosto anch\'esso, perché un dato <5 non si possa ricavare per sottrazione da un totale.',
       noEventsYet: 'Non è ancora stato registrato nessun evento.',
