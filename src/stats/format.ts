@@ -1,29 +1,23 @@
 import { ALL, type Figures, type Summary, type SummaryRow } from './summary.js';
-import type { Field } from './fields.js';
+import { MEASURES, type Field } from './fields.js';
+import { formatDay, statsTexts, type StatsLang } from './texts.js';
 
-/** A summary as an aligned text table, CSV or JSON: the same rows, the same hidden figures. */
+/**
+ * A summary as an aligned text table, CSV or JSON: the same rows, the same hidden figures. Headers, totals and
+ * missing keys are written in the language asked for; keys and dates in the rows stay as they are (ISO).
+ */
 
 export const FORMATS = ['table', 'csv', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const COLUMNS: Array<{ figure: keyof Figures; header: string; csv: string }> = [
-  { figure: 'people', header: 'people', csv: 'people' },
-  { figure: 'conversations', header: 'conversations', csv: 'conversations' },
-  { figure: 'answers', header: 'answers', csv: 'answers' },
-  { figure: 'abstentions', header: 'abstentions', csv: 'abstentions' },
-  { figure: 'routes', header: 'routes', csv: 'routes' },
-  { figure: 'mediator_requests', header: 'mediator', csv: 'mediator_requests' },
-  { figure: 'helpful_rate', header: 'helpful', csv: 'helpful_rate' },
-];
-
-export const NONE_LABEL = '(none)';
 export const SMALL_MARK = '<5';
 export const COMPLEMENTARY_MARK = 'x';
 
-export function formatSummary(summary: Summary, format: Format): string {
+/** JSON is the summary itself; `lang` (default 'en') names the columns of the table and the CSV. */
+export function formatSummary(summary: Summary, format: Format, lang: StatsLang = 'en'): string {
   if (format === 'json') return `${JSON.stringify(summary, null, 2)}\n`;
-  if (format === 'csv') return formatCsv(summary);
-  return formatTable(summary);
+  if (format === 'csv') return formatCsv(summary, lang);
+  return formatTable(summary, lang);
 }
 
 /** How one figure of a row is shown: the number, `<5`, `x`, or `–` when there is nothing to show. */
@@ -35,20 +29,23 @@ export function displayFigure(row: SummaryRow, figure: keyof Figures): string {
   return figure === 'helpful_rate' ? `${Math.round(value * 100)}%` : String(value);
 }
 
-export function displayKey(row: SummaryRow, field: Field): string {
+/** How a key of a row is shown: its value, "(none)" when the events carried none, "(all)" in a margin row. */
+export function displayKey(row: SummaryRow, field: Field, lang: StatsLang = 'en'): string {
   const value = row.key[field];
-  return value === null || value === undefined ? NONE_LABEL : value;
+  if (value === null || value === undefined) return statsTexts(lang).none;
+  return value === ALL ? statsTexts(lang).all : value;
 }
 
-function formatTable(summary: Summary): string {
-  const period = summary.from === null ? 'no events yet' : `${summary.from} to ${summary.to}`;
-  const lines = [`Ponte usage, ${period}${summary.by.length > 0 ? `, by ${summary.by.join(', ')}` : ''}`, ''];
+function formatTable(summary: Summary, lang: StatsLang): string {
+  const texts = statsTexts(lang);
+  const period = summary.from === null || summary.to === null ? texts.table.noEventsYet : texts.table.period(formatDay(summary.from, lang), formatDay(summary.to, lang));
+  const lines = [texts.table.heading(period, summary.by.map((f) => texts.fields[f].column)), ''];
   if (summary.rows.length > 0) {
-    const headers = [...summary.by, ...COLUMNS.map((c) => c.header)];
+    const headers = [...summary.by.map((f) => texts.fields[f].column), ...MEASURES.map((m) => texts.measures[m].column)];
     const body = summary.rows.map((row) => {
-      const keys = summary.by.map((field) => displayKey(row, field));
-      if (summary.by.length > 0 && row.over.length === summary.by.length) keys[0] = 'Total';
-      return [...keys, ...COLUMNS.map((c) => displayFigure(row, c.figure))];
+      const keys = summary.by.map((field) => displayKey(row, field, lang));
+      if (summary.by.length > 0 && row.over.length === summary.by.length) keys[0] = texts.total;
+      return [...keys, ...MEASURES.map((m) => displayFigure(row, m))];
     });
     const widths = headers.map((h, i) => Math.max(h.length, ...body.map((cells) => (cells[i] ?? '').length)));
     const keyCount = summary.by.length;
@@ -71,13 +68,14 @@ function formatTable(summary: Summary): string {
   return `${lines.join('\n')}\n`;
 }
 
-function formatCsv(summary: Summary): string {
-  const headers = [...summary.by, ...COLUMNS.map((c) => c.csv)];
+function formatCsv(summary: Summary, lang: StatsLang): string {
+  const texts = statsTexts(lang);
+  const headers = [...summary.by.map((f) => texts.fields[f].column), ...MEASURES.map((m) => texts.measures[m].csv)];
   const lines = [headers.map(csvCell).join(',')];
   for (const row of summary.rows) {
-    const keys = summary.by.map((field) => displayKey(row, field));
-    const figures = COLUMNS.map((c) => {
-      if (row.suppressed !== null || c.figure !== 'helpful_rate') return displayFigure(row, c.figure).replace('–', '');
+    const keys = summary.by.map((field) => displayKey(row, field, lang));
+    const figures = MEASURES.map((m) => {
+      if (row.suppressed !== null || m !== 'helpful_rate') return displayFigure(row, m).replace('–', '');
       const rate = row.figures.helpful_rate;
       return rate === null ? '' : String(rate);
     });

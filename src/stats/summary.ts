@@ -1,6 +1,7 @@
 import { FIELD_SQL, MAX_BY_FIELDS, TIME_FIELDS, type Field } from './fields.js';
 import type { StatsStore } from './store.js';
 import { suppress, SMALL_CELL_THRESHOLD, type Line, type Suppression } from './suppression.js';
+import { statsTexts, type StatsLang } from './texts.js';
 import { parseDayBound } from './time.js';
 
 /**
@@ -18,6 +19,8 @@ export interface SummaryOptions {
   /** Last day, inclusive: YYYY-MM-DD (or YYYY-MM). Default: the last recorded day. */
   to?: string;
   by?: Field[];
+  /** The language of `notes`. Default 'en' (the operators' CLI); the dashboard and /stats pass theirs. */
+  lang?: StatsLang;
 }
 
 export interface Figures {
@@ -87,8 +90,9 @@ export function summarize(store: StatsStore, options: SummaryOptions = {}): Summ
   const span = store.db.prepare('SELECT min(day) AS first, max(day) AS last FROM events').get() as { first: string | null; last: string | null };
   const from = options.from !== undefined ? bound(options.from, 'from') : span.first;
   const to = options.to !== undefined ? bound(options.to, 'to') : span.last;
-  const notes = [...PEOPLE_NOTES];
-  if (from === null || to === null) return { from, to, by, rows: [], hidden: { small: 0, complementary: 0 }, notes: ['No events have been recorded yet.'] };
+  const texts = statsTexts(options.lang ?? 'en').notes;
+  const notes = [texts.people, texts.totals];
+  if (from === null || to === null) return { from, to, by, rows: [], hidden: { small: 0, complementary: 0 }, notes: [texts.noEventsYet] };
 
   // Every subset of the fields: mask bit i set means field i is added up (the full mask is the grand total).
   const cube = new Map<string, CubeRow>();
@@ -127,16 +131,11 @@ export function summarize(store: StatsStore, options: SummaryOptions = {}): Summ
     small: rows.filter((r) => r.suppressed === 'small').length,
     complementary: rows.filter((r) => r.suppressed === 'complementary').length,
   };
-  if (hidden.small > 0) notes.push('<5: fewer than 5 people are behind this row; its figures are hidden.');
-  if (hidden.complementary > 0) notes.push('x: hidden as well, so that a <5 row cannot be worked out by subtracting from a total.');
-  if (rows.length === 0) notes.push('No events in this period.');
+  if (hidden.small > 0) notes.push(texts.small);
+  if (hidden.complementary > 0) notes.push(texts.complementary);
+  if (rows.length === 0) notes.push(texts.noEventsInPeriod);
   return { from, to, by, rows, hidden, notes };
 }
-
-const PEOPLE_NOTES = [
-  'people: distinct people within each calendar month (Europe/Rome); a row covering several months adds the monthly counts, so a person active in two months counts twice.',
-  'Totals include the hidden rows. helpful: share of "yes" among yes/no feedback.',
-];
 
 function bound(text: string, side: 'from' | 'to'): string {
   const day = parseDayBound(text, side);

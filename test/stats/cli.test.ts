@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardTopicNames } from '../../src/cli/commands/dashboard.js';
 import { createStatsSink } from '../../src/stats/sink.js';
 import { openStatsStore } from '../../src/stats/store.js';
 import { knownSet, SECRET, tempDataDir } from './helpers.js';
@@ -41,6 +43,15 @@ describe('ponte stats summary', () => {
     expect(stdout).toMatch(/^Total +34 +34 +28 +6 +6 +3 +80%$/m);
   });
 
+  it('prints Italian headers, totals and notes with --lang it, and the same figures', async () => {
+    const { code, stdout } = await ponte(['stats', 'summary', '--by', 'language', '--lang', 'it']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^lingua +persone +conversazioni +risposte +senza risposta +servizi +mediatore +utile$/m);
+    expect(stdout).toMatch(/^it +20 +20 +20 +0 +0 +0 +80%$/m);
+    expect(stdout).toMatch(/^Totale +34 +34 +28 +6 +6 +3 +80%$/m);
+    expect(stdout).toContain('I totali comprendono anche le righe nascoste.');
+  });
+
   it('prints CSV and JSON for a period', async () => {
     const csv = await ponte(['stats', 'summary', '--from', '2025-02-01', '--to', '2025-02-28', '--by', 'month,channel', '--format', 'csv']);
     expect(csv.code).toBe(0);
@@ -63,6 +74,7 @@ describe('ponte stats summary', () => {
       ['stats', 'summary', '--from', '15/01/2025'],
       ['stats', 'summary', '--from', '2025-03', '--to', '2025-01'],
       ['stats', 'summary', '--format', 'xml'],
+      ['stats', 'summary', '--lang', 'de'],
       ['stats', 'summary', '--by', 'month,week,quarter,channel,language'],
       ['stats', 'summary', '--colour'],
     ]) {
@@ -113,5 +125,27 @@ describe('ponte dashboard', () => {
     const { code, stderr } = await ponte(['dashboard', '--port', 'eighty']);
     expect(code).toBe(2);
     expect(stderr).toContain('--port');
+  });
+});
+
+describe('ponte dashboard topic names', () => {
+  it('reads the Italian description of every topic from knowledge/topics.yaml', () => {
+    const names = dashboardTopicNames(ROOT);
+    expect(names.size).toBeGreaterThan(20);
+    expect(names.get('permesso-rinnovo')).toMatch(/^Rinnovo del permesso di soggiorno/);
+  });
+
+  it('has none outside the project folder or when the catalogue is broken: the ids alone still show', () => {
+    const elsewhere = tempDataDir();
+    try {
+      expect(dashboardTopicNames(elsewhere.dir).size).toBe(0);
+      mkdirSync(join(elsewhere.dir, 'knowledge'));
+      writeFileSync(join(elsewhere.dir, 'knowledge', 'topics.yaml'), 'topics:\n  - id: [unclosed\n');
+      expect(dashboardTopicNames(elsewhere.dir).size).toBe(0);
+      writeFileSync(join(elsewhere.dir, 'knowledge', 'topics.yaml'), '');
+      expect(dashboardTopicNames(elsewhere.dir).size).toBe(0);
+    } finally {
+      elsewhere.remove();
+    }
   });
 });

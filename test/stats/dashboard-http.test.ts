@@ -33,7 +33,12 @@ describe('dashboard access', () => {
     const page = await get('/');
     expect(page.status).toBe(401);
     expect(page.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect(await page.text()).toContain('Access refused (401)');
+    const italian = await page.text();
+    expect(italian).toContain('<html lang="it">');
+    expect(italian).toContain('<h1>Accesso negato (401)</h1>');
+    const english = await get('/?lang=en');
+    expect(english.status).toBe(401);
+    expect(await english.text()).toContain('<h1>Access refused (401)</h1>');
     const api = await get('/api/overview');
     expect(api.status).toBe(401);
     expect(await api.json()).toEqual({ error: 'the dashboard token is missing or wrong' });
@@ -61,8 +66,92 @@ describe('dashboard access', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await page.text();
-    expect(html).toContain('<h1>Ponte: usage statistics</h1>');
-    expect(html).toContain('<label for="from">From</label>');
+    expect(html).toContain('<html lang="it">');
+    expect(html).toContain("<h1>Ponte: statistiche d'uso</h1>");
+    expect(html).toContain('<label for="from">Dal</label>');
+  });
+});
+
+describe('dashboard languages', () => {
+  const auth = { authorization: `Bearer ${TOKEN}` };
+  const html = async (path: string) => {
+    const response = await get(path, auth);
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+  /** The texts the page script reads from the page's JSON data block. */
+  const scriptTexts = (page: string) => {
+    const match = /<script type="application\/json" id="page-texts">(.*?)<\/script>/s.exec(page);
+    return JSON.parse(match?.[1] ?? 'null') as { lang: string; measures: Record<string, string>; languages: Record<string, string> };
+  };
+
+  it('serves the page in Italian by default, with a link to English', async () => {
+    const page = await html('/');
+    expect(page).toContain('<html lang="it">');
+    expect(page).toContain("<title>Ponte: statistiche d'uso</title>");
+    expect(page).toContain('<legend>Periodo</legend>');
+    expect(page).toContain('<button type="submit">Mostra</button>');
+    expect(page).toContain('Scarica CSV</a>');
+    expect(page).toContain('<label class="check"><input type="checkbox" name="by" value="district"> Ambito</label>');
+    expect(page).toMatch(/<a id="lang-switch" href="\/\?lang=en" hreflang="en" lang="en">English<\/a>/);
+    expect(page).not.toMatch(/usage statistics|Download CSV|>From</);
+    const texts = scriptTexts(page);
+    expect(texts.lang).toBe('it');
+    expect(texts.measures.people).toBe('Persone raggiunte');
+    expect(texts.languages.ar).toBe('arabo');
+  });
+
+  it('serves it in English with ?lang=en, with a link back to Italian', async () => {
+    const page = await html('/?lang=en');
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('<h1>Ponte: usage statistics</h1>');
+    expect(page).toContain('<label for="to">To</label>');
+    expect(page).toMatch(/<a id="lang-switch" href="\/\?lang=it" hreflang="it" lang="it">Italiano<\/a>/);
+    expect(scriptTexts(page).measures.people).toBe('People');
+  });
+
+  it('falls back to Italian for a language it does not have, and keeps script texts inert', async () => {
+    expect(await html('/?lang=de')).toContain('<html lang="it">');
+    expect(await html('/?lang=%3Cscript%3E')).toContain('<html lang="it">');
+    // No "<" inside the data block, so nothing in it can close the element.
+    const block = /id="page-texts">(.*?)<\/script>/s.exec(await html('/'))?.[1] ?? '';
+    expect(block).not.toContain('<');
+    expect(block).toContain('\\u003c5');
+  });
+
+  it('writes the overview notes and totals in the language asked for, with the same figures', async () => {
+    type Overview = { totals: { label: string; cells: Record<string, { display: string }> }; notes: string[]; byLanguage: { rows: Array<{ label: string }>; total: { label: string } } };
+    const italian = (await (await get('/api/overview', auth)).json()) as Overview;
+    const english = (await (await get('/api/overview?lang=en', auth)).json()) as Overview;
+    expect(italian.totals.label).toBe('Totale');
+    expect(english.totals.label).toBe('Total');
+    expect(italian.byLanguage.total.label).toBe('Totale');
+    expect(italian.notes[0]).toMatch(/^Persone raggiunte: persone distinte in ciascun mese/);
+    expect(italian.notes).toContain('<5: dietro questa riga ci sono meno di 5 persone, quindi i suoi dati non sono mostrati.');
+    expect(english.notes[0]).toMatch(/^people: distinct people within each calendar month/);
+    expect(italian.totals.cells).toEqual(english.totals.cells);
+    expect(italian.byLanguage.rows.map((r) => r.label)).toEqual(english.byLanguage.rows.map((r) => r.label));
+  });
+
+  it('names topics with their description when it has a catalogue, and leaves the others as ids', async () => {
+    const named = await startDashboard({ store, port: 0, token: TOKEN, topicNames: new Map([['casa', 'Casa e affitto, contratto, idoneità alloggiativa']]) });
+    try {
+      const response = await fetch(new URL('/api/overview?lang=en', named.url), { headers: auth });
+      const overview = (await response.json()) as { byTopic: { rows: Array<{ label: string; description?: string }> } };
+      expect(overview.byTopic.rows.find((r) => r.label === 'casa')?.description).toBe('Casa e affitto, contratto, idoneità alloggiativa');
+      expect(overview.byTopic.rows.filter((r) => r.description !== undefined)).toHaveLength(1);
+    } finally {
+      await named.close();
+    }
+    const plain = (await (await get('/api/overview', auth)).json()) as { byTopic: { rows: Array<{ description?: string }> } };
+    expect(plain.byTopic.rows.every((r) => r.description === undefined)).toBe(true);
+  });
+
+  it('answers 400 to a language the API does not have', async () => {
+    const bad = await get('/api/overview?lang=de', auth);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toBe('lang must be one of it, en');
+    expect((await get('/export.csv?lang=fr', auth)).status).toBe(400);
   });
 
   it('serves chart.js from node_modules to everyone, and nothing else without the token', async () => {
@@ -98,12 +187,27 @@ describe('dashboard data', () => {
     expect(overview.unanswered).toEqual([{ question: '<img src=x onerror=alert(document.title)> corso di italiano [name]', people: { value: null, display: '<5' }, lastAsked: '2025-02-10' }]);
   });
 
-  it('downloads CSV with a file name', async () => {
+  it('downloads CSV with an Italian file name and headers, ISO keys and a byte order mark for spreadsheets', async () => {
     const response = await get('/export.csv?from=2025-01&to=2025-02&by=month&by=language', auth);
     expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="ponte-statistiche_2025-01-01_2025-02-28_per-mese-lingua.csv"');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('mese,lingua,persone,conversazioni,risposte,senza_risposta,servizi_mostrati,richieste_mediatore,quota_utile');
+    expect(lines).toContain('2025-01,en,<5,<5,<5,<5,<5,<5,<5');
+    expect(lines).toContain('2025-01,it,12,12,12,0,0,0,0.8');
+    expect(lines.some((l) => l.includes('# Persone raggiunte: persone distinte in ciascun mese'))).toBe(true);
+  });
+
+  it('downloads CSV in English with ?lang=en', async () => {
+    const response = await get('/export.csv?from=2025-01&to=2025-02&by=month,language&lang=en', auth);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="ponte-stats_2025-01-01_2025-02-28_by-month-language.csv"');
-    const text = await response.text();
-    expect(text).toContain('2025-01,en,<5,<5,<5,<5,<5,<5,<5');
+    const lines = (await response.text()).split('\r\n');
+    expect(lines[0]).toBe('month,language,people,conversations,answers,abstentions,routes,mediator_requests,helpful_rate');
+    expect(lines).toContain('2025-01,en,<5,<5,<5,<5,<5,<5,<5');
+    // Nine abstentions: the known set's six and the three questions asked in February.
+    expect(lines).toContain('(all),(all),34,34,28,9,6,3,0.8');
   });
 
   it('answers 400 to a bad period or field', async () => {

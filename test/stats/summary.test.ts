@@ -187,6 +187,33 @@ describe('formats', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
+  it('writes the table and the CSV in Italian when asked, with the same figures and ISO keys', () => {
+    const italian = summarize(store, { by: ['language'], lang: 'it' });
+    expect(formatSummary(italian, 'table', 'it').split('\n').slice(0, 9)).toEqual([
+      'Uso di Ponte, dal 15/01/2025 al 14/02/2025, per lingua',
+      '',
+      'lingua  persone  conversazioni  risposte  senza risposta  servizi  mediatore  utile',
+      '------  -------  -------------  --------  --------------  -------  ---------  -----',
+      'ar            x              x         x               x        x          x      x',
+      'en           <5             <5        <5              <5       <5         <5     <5',
+      'it           20             20        20               0        0          0    80%',
+      '',
+      'Totale       34             34        28               6        6          3    80%',
+    ]);
+    expect(italian.notes).toContain('<5: dietro questa riga ci sono meno di 5 persone, quindi i suoi dati non sono mostrati.');
+
+    const byMonth = (lang: 'it' | 'en') => formatSummary(summarize(store, { by: ['month', 'language'], lang }), 'csv', lang).split('\r\n');
+    const italianCsv = byMonth('it');
+    const englishCsv = byMonth('en');
+    expect(italianCsv[0]).toBe('mese,lingua,persone,conversazioni,risposte,senza_risposta,servizi_mostrati,richieste_mediatore,quota_utile');
+    expect(italianCsv).toContain('2025-01,it,12,12,12,0,0,0,0.8');
+    expect(italianCsv).toContain('(totale),(totale),34,34,28,6,6,3,0.8');
+    expect(italianCsv.some((l) => l.includes('# x: dato nascosto anch\'esso'))).toBe(true);
+    // The language changes the words, never a figure: the data rows are the same but for the margins' name.
+    const data = (lines: string[]) => lines.slice(1).filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('"#'));
+    expect(data(italianCsv).map((l) => l.replaceAll('(totale)', '(all)'))).toEqual(data(englishCsv));
+  });
+
   it('writes JSON that reads back to the same summary, hidden figures as null', () => {
     const summary = summarize(store, { by: ['language'] });
     const parsed = JSON.parse(formatSummary(summary, 'json')) as Summary;

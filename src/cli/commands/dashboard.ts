@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { loadTopics } from '../../app/topics.js';
 import type { CliCommand } from '../command.js';
 import { loadConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
@@ -7,6 +10,18 @@ import { DEFAULT_DASHBOARD_PORT, startDashboard } from '../../stats/dashboard/se
 import { openStatsStore } from '../../stats/store.js';
 
 /** `ponte dashboard`: the coordinators' dashboard on 127.0.0.1 until Ctrl-C. */
+
+/**
+ * Topic ids with their Italian description from knowledge/topics.yaml, so that coordinators read what
+ * "permesso-rinnovo" covers. Empty outside the project folder or when the file has problems (`ponte check`
+ * reports those): the ids alone are still right.
+ */
+export function dashboardTopicNames(rootDir: string): Map<string, string> {
+  if (!existsSync(join(rootDir, 'knowledge', 'topics.yaml'))) return new Map();
+  const { topics, problems } = loadTopics(rootDir);
+  if (problems.length > 0) return new Map();
+  return new Map([...topics.values()].map((t) => [t.id, t.it]));
+}
 
 const optionsSchema = z.object({
   port: z.coerce
@@ -37,7 +52,7 @@ export const dashboardCommand: CliCommand = {
     const store = openStatsStore(config.dataDir);
     let dashboard;
     try {
-      dashboard = await startDashboard({ store, port: parsed.data.port, host: parsed.data.host, token });
+      dashboard = await startDashboard({ store, port: parsed.data.port, host: parsed.data.host, token, topicNames: dashboardTopicNames(io.cwd) });
     } catch (error) {
       store.close();
       if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {

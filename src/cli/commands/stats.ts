@@ -7,28 +7,31 @@ import { FIELDS, summaryQuerySchema } from '../../stats/fields.js';
 import { FORMATS, formatSummary } from '../../stats/format.js';
 import { openStatsStore } from '../../stats/store.js';
 import { summarize } from '../../stats/summary.js';
+import { STATS_LANGS } from '../../stats/texts.js';
 
 /** `ponte stats summary`: the anonymous usage summary, with small-cell suppression, as a table, CSV or JSON. */
 
 const optionsSchema = z.object({
   format: z.enum(FORMATS, { error: `--format must be one of ${FORMATS.join(', ')}` }).default('table'),
+  // Operators' output is English like the rest of the CLI; coordinators can ask for Italian headers and notes.
+  lang: z.enum(STATS_LANGS, { error: `--lang must be one of ${STATS_LANGS.join(', ')}` }).default('en'),
 });
 
 export const statsCommand: CliCommand = {
   name: 'stats',
   summary: 'anonymous usage summary (people, conversations, answers...) with small groups hidden',
   usage: [
-    'ponte stats summary [--from DATE] [--to DATE] [--by FIELDS] [--format table|csv|json]',
+    'ponte stats summary [--from DATE] [--to DATE] [--by FIELDS] [--format table|csv|json] [--lang en|it]',
     `  DATE: YYYY-MM-DD or YYYY-MM (inclusive); FIELDS: comma-separated, any of ${FIELDS.join(', ')}`,
   ].join('\n'),
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub !== 'summary') throw new UsageError(sub === undefined ? 'say what to do: summary' : `unknown subcommand "${sub}"`);
-    let values: { from?: string; to?: string; by?: string; format?: string };
+    let values: { from?: string; to?: string; by?: string; format?: string; lang?: string };
     try {
       ({ values } = parseArgs({
         args: rest,
-        options: { from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, format: { type: 'string' } },
+        options: { from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' } },
         strict: true,
         allowPositionals: false,
       }));
@@ -37,13 +40,14 @@ export const statsCommand: CliCommand = {
     }
     const query = summaryQuerySchema.safeParse({ from: values.from, to: values.to, by: values.by ?? '' });
     if (!query.success) throw new UsageError(query.error.issues.map((i) => i.message).join('; '));
-    const options = optionsSchema.safeParse({ format: values.format });
+    const options = optionsSchema.safeParse({ format: values.format, lang: values.lang });
     if (!options.success) throw new UsageError(options.error.issues.map((i) => i.message).join('; '));
 
     const config = loadConfig(io.env);
     const store = openStatsStore(config.dataDir);
     try {
-      io.stdout.write(formatSummary(summarize(store, query.data), options.data.format));
+      const { format, lang } = options.data;
+      io.stdout.write(formatSummary(summarize(store, { ...query.data, lang }), format, lang));
     } finally {
       store.close();
     }

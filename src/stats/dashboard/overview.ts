@@ -2,11 +2,13 @@ import type { Field, Measure } from '../fields.js';
 import { displayFigure, displayKey } from '../format.js';
 import type { StatsStore } from '../store.js';
 import { summarize, type Summary, type SummaryRow } from '../summary.js';
+import { DEFAULT_STATS_LANG, statsTexts, type StatsLang } from '../texts.js';
 import { topUnanswered } from '../unanswered.js';
 
 /**
  * What the dashboard page shows for one period, already suppressed and formatted: the page only lays it out,
- * so the browser never receives a hidden figure.
+ * so the browser never receives a hidden figure. Labels are the keys themselves (language codes, topic ids,
+ * ISO months: the page names them), except "Total" and "(none)", and the notes, which are in `lang`.
  */
 
 export interface Cell {
@@ -18,6 +20,8 @@ export interface Cell {
 
 export interface OverviewRow {
   label: string;
+  /** What the key means, when known: a topic's Italian scope from knowledge/topics.yaml. */
+  description?: string;
   suppressed: SummaryRow['suppressed'];
   cells: Partial<Record<Measure, Cell>>;
 }
@@ -41,15 +45,23 @@ export interface Overview {
 
 const TOTAL_MEASURES: Measure[] = ['people', 'conversations', 'answers', 'abstentions', 'routes', 'mediator_requests', 'helpful_rate'];
 
-export function buildOverview(store: StatsStore, period: { from?: string; to?: string }): Overview {
+export interface OverviewOptions {
+  /** The language of the notes, "Total" and "(none)". Default Italian. */
+  lang?: StatsLang;
+  /** Topic id → its Italian description, shown next to the id. */
+  topicNames?: ReadonlyMap<string, string>;
+}
+
+export function buildOverview(store: StatsStore, period: { from?: string; to?: string }, options: OverviewOptions = {}): Overview {
+  const lang = options.lang ?? DEFAULT_STATS_LANG;
   const summaries = {
-    language: summarize(store, { ...period, by: ['language'] }),
-    topic: summarize(store, { ...period, by: ['topic'] }),
-    month: summarize(store, { ...period, by: ['month'] }),
+    language: summarize(store, { ...period, by: ['language'], lang }),
+    topic: summarize(store, { ...period, by: ['topic'], lang }),
+    month: summarize(store, { ...period, by: ['month'], lang }),
   };
-  const byLanguage = table(summaries.language, 'language', ['people', 'conversations', 'answers', 'abstentions']);
-  const byTopic = table(summaries.topic, 'topic', ['people', 'answers']);
-  const byMonth = table(summaries.month, 'month', ['people', 'conversations', 'answers', 'abstentions']);
+  const byLanguage = table(summaries.language, 'language', ['people', 'conversations', 'answers', 'abstentions'], lang);
+  const byTopic = table(summaries.topic, 'topic', ['people', 'answers'], lang, (id) => options.topicNames?.get(id));
+  const byMonth = table(summaries.month, 'month', ['people', 'conversations', 'answers', 'abstentions'], lang);
   // People are the first column a reader compares: the largest groups first, hidden ones last.
   for (const t of [byLanguage, byTopic]) t.rows.sort((a, b) => (b.cells.people?.value ?? -1) - (a.cells.people?.value ?? -1) || a.label.localeCompare(b.label));
   // The grand total of any one-field summary is the total of the period: no need for a summary of its own.
@@ -63,7 +75,7 @@ export function buildOverview(store: StatsStore, period: { from?: string; to?: s
   return {
     from: total.from,
     to: total.to,
-    totals: totalRow ? row(totalRow, 'Total', TOTAL_MEASURES) : null,
+    totals: totalRow ? row(totalRow, statsTexts(lang).total, TOTAL_MEASURES) : null,
     byLanguage,
     byTopic,
     byMonth,
@@ -72,10 +84,17 @@ export function buildOverview(store: StatsStore, period: { from?: string; to?: s
   };
 }
 
-function table(summary: Summary, field: Field, measures: Measure[]): OverviewTable {
-  const rows = summary.rows.filter((r) => r.over.length === 0).map((r) => row(r, displayKey(r, field), measures));
+function table(summary: Summary, field: Field, measures: Measure[], lang: StatsLang, describe?: (key: string) => string | undefined): OverviewTable {
+  const rows = summary.rows
+    .filter((r) => r.over.length === 0)
+    .map((r) => {
+      const shown = row(r, displayKey(r, field, lang), measures);
+      const key = r.key[field];
+      const description = key ? describe?.(key) : undefined;
+      return description === undefined ? shown : { ...shown, description };
+    });
   const totalRow = summary.rows.find((r) => r.over.length === 1);
-  return { field, rows, total: totalRow ? row(totalRow, 'Total', measures) : null };
+  return { field, rows, total: totalRow ? row(totalRow, statsTexts(lang).total, measures) : null };
 }
 
 function row(r: SummaryRow, label: string, measures: Measure[]): OverviewRow {

@@ -1,102 +1,127 @@
 import { FIELDS } from '../fields.js';
+import { STATS_LANGS, statsTexts, type StatsLang } from '../texts.js';
 
 /**
- * The dashboard's HTML: a static shell that the page script fills from `/api/overview`. No inline script or
- * style (the Content-Security-Policy forbids them), every control labelled, every chart followed by a table of
- * the same figures.
+ * The dashboard's HTML in one language: a static shell that the page script fills from `/api/overview`. No
+ * inline script or style (the Content-Security-Policy forbids them; the script's texts travel in a JSON data
+ * block, which is never run), every control labelled, every chart followed by a table of the same figures.
  */
-
-const FIELD_LABELS: Record<(typeof FIELDS)[number], string> = {
-  month: 'Month',
-  quarter: 'Quarter',
-  week: 'Week',
-  channel: 'Channel',
-  language: 'Language',
-  topic: 'Topic',
-  province: 'Province',
-  district: 'District',
-};
 
 const DEFAULT_CSV_FIELDS = new Set(['month', 'language']);
 
-function chartSection(id: string, title: string, caption: string): string {
+/** Text for HTML content and attribute values. */
+function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The other language, for the switch: its name written in itself. */
+function otherLang(lang: StatsLang): StatsLang {
+  return STATS_LANGS.find((l) => l !== lang) ?? lang;
+}
+
+function chartSection(lang: StatsLang, id: 'language' | 'topic' | 'month' | 'answers'): string {
+  const page = statsTexts(lang).page;
+  const { title, caption } = page.charts[id];
   return `
   <section class="panel" aria-labelledby="${id}-heading">
-    <h2 id="${id}-heading">${title}</h2>
+    <h2 id="${id}-heading">${esc(title)}</h2>
     <figure>
-      <div class="chart"><canvas id="chart-${id}" role="img" aria-label="${title}: chart loading"></canvas></div>
-      <figcaption>${caption} The same figures are in the table below.</figcaption>
+      <div class="chart"><canvas id="chart-${id}" role="img" aria-label="${esc(`${title}: ${page.chartLoading}`)}"></canvas></div>
+      <figcaption>${esc(`${caption} ${page.sameFigures}`)}</figcaption>
     </figure>
-    <div class="table-wrap" id="table-${id}" tabindex="0" role="region" aria-label="${title}: table"></div>
+    <div class="table-wrap" id="table-${id}" tabindex="0" role="region" aria-label="${esc(`${title}: ${page.tableSuffix}`)}"></div>
   </section>`;
 }
 
-export function dashboardPage(): string {
+/** What the page script needs, as JSON safe inside a <script> element. */
+function scriptTexts(lang: StatsLang): string {
+  const texts = statsTexts(lang);
+  const data = {
+    lang,
+    locale: texts.locale,
+    dayFormat: texts.dayFormat,
+    none: texts.none,
+    measures: Object.fromEntries(Object.entries(texts.measures).map(([m, t]) => [m, t.label])),
+    fields: Object.fromEntries(Object.entries(texts.fields).map(([f, t]) => [f, t.label])),
+    languages: texts.languages,
+    ...texts.script,
+  };
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+export function dashboardPage(lang: StatsLang): string {
+  const texts = statsTexts(lang);
+  const page = texts.page;
+  const other = otherLang(lang);
   const checkboxes = FIELDS.map(
-    (f) =>
-      `<label class="check"><input type="checkbox" name="by" value="${f}"${DEFAULT_CSV_FIELDS.has(f) ? ' checked' : ''}> ${FIELD_LABELS[f]}</label>`,
+    (f) => `<label class="check"><input type="checkbox" name="by" value="${f}"${DEFAULT_CSV_FIELDS.has(f) ? ' checked' : ''}> ${esc(texts.fields[f].label)}</label>`,
   ).join('\n        ');
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Ponte: usage statistics</title>
+  <title>${esc(page.title)}</title>
   <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/assets/dashboard.css">
+  <script type="application/json" id="page-texts">${scriptTexts(lang)}</script>
   <script src="/assets/chart.umd.min.js" defer></script>
   <script src="/assets/dashboard.js" defer></script>
 </head>
 <body>
-  <a class="skip" href="#main">Skip to the figures</a>
+  <a class="skip" href="#main">${esc(page.skip)}</a>
   <header>
-    <h1>Ponte: usage statistics</h1>
-    <p>Anonymous figures for the programme's coordinators. Groups with fewer than 5 people are hidden.</p>
+    <nav class="lang-switch" aria-label="${esc(page.switchLabel)}">
+      <a id="lang-switch" href="/?lang=${other}" hreflang="${other}" lang="${other}">${esc(statsTexts(other).name)}</a>
+    </nav>
+    <h1>${esc(page.title)}</h1>
+    <p>${esc(page.intro)}</p>
   </header>
   <main id="main">
     <form id="period" class="period" method="get" action="/">
+      <input type="hidden" name="lang" value="${lang}">
       <fieldset>
-        <legend>Period</legend>
-        <div class="field"><label for="from">From</label> <input type="date" id="from" name="from"></div>
-        <div class="field"><label for="to">To</label> <input type="date" id="to" name="to"></div>
-        <button type="submit">Show</button>
+        <legend>${esc(page.periodLegend)}</legend>
+        <div class="field"><label for="from">${esc(page.from)}</label> <input type="date" id="from" name="from"></div>
+        <div class="field"><label for="to">${esc(page.to)}</label> <input type="date" id="to" name="to"></div>
+        <button type="submit">${esc(page.show)}</button>
       </fieldset>
     </form>
-    <p id="status" class="status" role="status" aria-live="polite">Loading the figures…</p>
-    <noscript><p class="status">The charts and tables need JavaScript; the CSV download below works without it.</p></noscript>
+    <p id="status" class="status" role="status" aria-live="polite" data-state="loading">${esc(texts.script.statusLoading)}</p>
+    <noscript><p class="status">${esc(page.noscript)}</p></noscript>
 
     <section class="panel" aria-labelledby="totals-heading">
-      <h2 id="totals-heading">In this period</h2>
+      <h2 id="totals-heading">${esc(page.totalsHeading)}</h2>
       <dl id="totals" class="totals"></dl>
     </section>
-${chartSection('language', 'People by language', 'Distinct people who wrote in each language.')}
-${chartSection('topic', 'People by topic', 'Distinct people per topic of the answers and searches.')}
-${chartSection('month', 'People by month', 'Distinct people in each month.')}
-${chartSection('answers', 'Answers and questions without an answer', 'Per month: questions answered and questions the assistant could not answer.')}
+${chartSection(lang, 'language')}
+${chartSection(lang, 'topic')}
+${chartSection(lang, 'month')}
+${chartSection(lang, 'answers')}
 
     <section class="panel" aria-labelledby="missing-heading">
-      <h2 id="missing-heading">Top missing topics</h2>
-      <p>Questions the assistant could not answer, with names, numbers and addresses removed, shown only when at least
-        3 different people asked the same thing in the last 30 days (and only if the operator turned their collection on).</p>
-      <div class="table-wrap" id="table-missing" tabindex="0" role="region" aria-label="Top missing topics: table"></div>
+      <h2 id="missing-heading">${esc(page.missingHeading)}</h2>
+      <p>${esc(page.missingIntro)}</p>
+      <div class="table-wrap" id="table-missing" tabindex="0" role="region" aria-label="${esc(`${page.missingHeading}: ${page.tableSuffix}`)}"></div>
     </section>
 
     <section class="panel" aria-labelledby="download-heading">
-      <h2 id="download-heading">Download</h2>
+      <h2 id="download-heading">${esc(page.downloadHeading)}</h2>
       <form id="download" class="download" method="get" action="/export.csv">
         <input type="hidden" name="from" id="download-from">
         <input type="hidden" name="to" id="download-to">
+        <input type="hidden" name="lang" value="${lang}">
         <fieldset>
-          <legend>Break the table down by</legend>
+          <legend>${esc(page.downloadLegend)}</legend>
         ${checkboxes}
         </fieldset>
-        <p><a id="csv-link" class="button" href="/export.csv?by=month,language" download>Download CSV</a></p>
-        <noscript><p><button type="submit">Download CSV with these fields</button></p></noscript>
+        <p><a id="csv-link" class="button" href="/export.csv?by=month,language&amp;lang=${lang}" download>${esc(page.downloadCsv)}</a></p>
+        <noscript><p><button type="submit">${esc(page.downloadNoscript)}</button></p></noscript>
       </form>
     </section>
 
     <section class="panel" aria-labelledby="notes-heading">
-      <h2 id="notes-heading">How to read these figures</h2>
+      <h2 id="notes-heading">${esc(page.notesHeading)}</h2>
       <ul id="notes"></ul>
     </section>
   </main>
@@ -105,21 +130,27 @@ ${chartSection('answers', 'Answers and questions without an answer', 'Per month:
 `;
 }
 
-export function refusedPage(): string {
+export function refusedPage(lang: StatsLang): string {
+  const refused = statsTexts(lang).refused;
+  const other = otherLang(lang);
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>401: access refused · Ponte</title>
+  <title>${esc(refused.title)}</title>
   <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/assets/dashboard.css">
 </head>
 <body>
+  <header>
+    <nav class="lang-switch" aria-label="${esc(statsTexts(lang).page.switchLabel)}">
+      <a href="/?lang=${other}" hreflang="${other}" lang="${other}">${esc(statsTexts(other).name)}</a>
+    </nav>
+  </header>
   <main id="main">
-    <h1>Access refused (401)</h1>
-    <p>This dashboard needs its access token. Open the address you were given with <code>?token=…</code> once,
-      or send the header <code>Authorization: Bearer …</code>. Ask the operator of this Ponte installation for it.</p>
+    <h1>${esc(refused.heading)}</h1>
+    <p>${refused.body}</p>
   </main>
 </body>
 </html>

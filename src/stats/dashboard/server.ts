@@ -4,11 +4,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
 import { ConfigError } from '../../errors.js';
 import { summaryQuerySchema } from '../fields.js';
 import { formatSummary } from '../format.js';
 import type { StatsStore } from '../store.js';
 import { summarize } from '../summary.js';
+import { DEFAULT_STATS_LANG, isStatsLang, STATS_LANGS, statsTexts, type StatsLang } from '../texts.js';
 import { topUnanswered } from '../unanswered.js';
 import { DashboardAuth, isLoopback } from './auth.js';
 import { buildOverview } from './overview.js';
@@ -32,6 +34,8 @@ export interface DashboardOptions {
    * coordinators do not need them to the second. Default 30 000; 0 computes every time.
    */
   cacheMs?: number;
+  /** Topic id → its Italian description (knowledge/topics.yaml), shown next to the ids. Default none. */
+  topicNames?: ReadonlyMap<string, string>;
 }
 
 export interface Dashboard {
@@ -137,15 +141,15 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
 
     switch (url.pathname) {
       case '/':
-        return send(response, 200, 'text/html; charset=utf-8', dashboardPage());
+        return send(response, 200, 'text/html; charset=utf-8', dashboardPage(pageLang(url)));
       case '/api/overview':
       case '/api/summary':
       case '/api/unanswered': {
         const query = parseQuery(url, response);
         if (!query) return;
-        const key = `${url.pathname}|${query.from ?? ''}|${query.to ?? ''}|${query.by.join(',')}`;
+        const key = `${url.pathname}|${query.lang}|${query.from ?? ''}|${query.to ?? ''}|${query.by.join(',')}`;
         const body = cached(key, () => {
-          if (url.pathname === '/api/overview') return JSON.stringify(buildOverview(options.store, query));
+          if (url.pathname === '/api/overview') return JSON.stringify(buildOverview(options.store, query, { lang: query.lang, topicNames: options.topicNames }));
           if (url.pathname === '/api/summary') return JSON.stringify(summarize(options.store, query));
           return JSON.stringify({ questions: topUnanswered(options.store, query) });
         });
@@ -155,12 +159,15 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
         const query = parseQuery(url, response);
         if (!query) return;
         // The same key as /api/summary: the CSV is that summary, formatted.
-        const key = `/api/summary|${query.from ?? ''}|${query.to ?? ''}|${query.by.join(',')}`;
+        const key = `/api/summary|${query.lang}|${query.from ?? ''}|${query.to ?? ''}|${query.by.join(',')}`;
         const body = cached(key, () => JSON.stringify(summarize(options.store, query)));
         const summary = JSON.parse(body) as ReturnType<typeof summarize>;
-        const name = `ponte-stats_${summary.from ?? 'none'}_${summary.to ?? 'none'}${query.by.length > 0 ? `_by-${query.by.join('-')}` : ''}.csv`;
+        const { fileName, fields } = statsTexts(query.lang);
+        const by = query.by.map((f) => fields[f].column);
+        const name = `${fileName.prefix}_${summary.from ?? 'none'}_${summary.to ?? 'none'}${by.length > 0 ? `_${fileName.by}-${by.join('-')}` : ''}.csv`;
         response.setHeader('content-disposition', `attachment; filename="${name}"`);
-        return send(response, 200, 'text/csv; charset=utf-8', formatSummary(summary, 'csv'));
+        // The byte order mark tells spreadsheet programs the file is UTF-8, so accented notes read right.
+        return send(response, 200, 'text/csv; charset=utf-8', `\uFEFF${formatSummary(summary, 'csv', query.lang)}`);
       }
       default:
         return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');
@@ -186,20 +193,34 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   };
 }
 
-/** `?from=&to=&by=` (by comma-separated or repeated); a bad value answers 400 and returns undefined. */
+const apiQuerySchema = summaryQuerySchema.and(
+  z.object({ lang: z.enum(STATS_LANGS, { error: `lang must be one of ${STATS_LANGS.join(', ')}` }).default(DEFAULT_STATS_LANG) }),
+);
+
+/**
+ * `?from=&to=&by=&lang=` (by comma-separated or repeated; lang of the notes and CSV headers, default Italian);
+ * a bad value answers 400 and returns undefined.
+ */
 function parseQuery(url: URL, response: ServerResponse) {
   const by = url.searchParams.getAll('by').join(',');
   const input = {
     from: url.searchParams.get('from') || undefined,
     to: url.searchParams.get('to') || undefined,
     by,
+    lang: url.searchParams.get('lang') || undefined,
   };
-  const result = summaryQuerySchema.safeParse(input);
+  const result = apiQuerySchema.safeParse(input);
   if (!result.success) {
     sendJson(response, { error: result.error.issues.map((i) => i.message).join('; ') }, 400);
     return undefined;
   }
   return result.data;
+}
+
+/** The language of a page: `?lang=en`, else Italian (an unknown value is no reason to refuse a page). */
+function pageLang(url: URL): StatsLang {
+  const asked = url.searchParams.get('lang');
+  return isStatsLang(asked) ? asked : DEFAULT_STATS_LANG;
 }
 
 function hostAllowed(header: string | undefined, port: number): boolean {
@@ -214,7 +235,7 @@ function refuse(response: ServerResponse, url: URL): void {
   if (url.pathname.startsWith('/api/') || url.pathname.endsWith('.csv')) {
     return sendJson(response, { error: 'the dashboard token is missing or wrong' }, 401);
   }
-  send(response, 401, 'text/html; charset=utf-8', refusedPage());
+  send(response, 401, 'text/html; charset=utf-8', refusedPage(pageLang(url)));
 }
 
 function sendJson(response: ServerResponse, value: unknown, status = 200): void {
