@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { runConsole } from '../../src/channels/console/console.js';
 import { testEngine } from '../support/engine.js';
@@ -40,3 +41,17 @@ async function consoleDriver(): Promise<ChannelDriver> {
 }
 
 channelContract('terminal', consoleDriver);
+
+describe('the terminal renders options its own way', () => {
+  it('as numbered lines, in a pipe without colour codes', async () => {
+    const person = await consoleDriver();
+    try {
+      await person.command('start');
+      const printed = (await person.take()).map((d) => (d.kind === 'text' ? d.text : '')).join('\n');
+      expect(printed).toMatch(/^ {2}5\. العربية$/m);
+      expect(printed).not.toMatch(/\x1b\[/);
+    } finally {
+      await person.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { callbackUpdate, locationUpdate, mediaUpdate, textUpdate } from '../support/fake-telegram.js';
 import { buttonsOf, readable, telegramHarness } from '../support/telegram.js';
 import { channelContract, type ChannelDriver, type Delivered } from './contract.js';
@@ -31,3 +32,18 @@ async function telegramDriver(): Promise<ChannelDriver> {
 }
 
 channelContract('telegram', telegramDriver);
+
+describe('Telegram renders options its own way', () => {
+  it('as inline buttons whose callback data fits in 64 bytes', async () => {
+    const h = await telegramHarness();
+    try {
+      await h.send(textUpdate('/start'));
+      const call = h.fake.callsOf('sendMessage').find((c) => buttonsOf(c).length > 0);
+      const buttons = call ? buttonsOf(call) : [];
+      expect(buttons.map((b) => b.text)).toEqual(expect.arrayContaining(['Italiano', 'العربية', 'বাংলা']));
+      for (const b of buttons) expect(Buffer.byteLength(b.callback_data ?? '')).toBeLessThanOrEqual(64);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import wweb from 'whatsapp-web.js';
-import { vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WhatsAppChannel } from '../../src/channels/whatsapp/whatsapp.js';
 import { testEngine } from '../support/engine.js';
 import { FakeWhatsApp, recordingLogger } from '../support/fake-whatsapp.js';
@@ -60,3 +60,19 @@ async function whatsappDriver(): Promise<ChannelDriver> {
 }
 
 channelContract('whatsapp', whatsappDriver);
+
+describe('WhatsApp renders options its own way', () => {
+  it('as numbered lines in the text, which a number typed back chooses', async () => {
+    const person = await whatsappDriver();
+    try {
+      await person.command('start');
+      const [first] = (await person.take()).filter((d) => d.kind === 'text' && d.options.length > 0);
+      expect(first?.kind === 'text' && first.text).toMatch(/^1\. Italiano$/m);
+      await person.choose(5);
+      const after = await person.take();
+      expect(after.some((d) => d.kind === 'text' && /[\u0600-\u06ff]/.test(d.text))).toBe(true);
+    } finally {
+      await person.close();
+    }
+  });
+});
