@@ -259,12 +259,15 @@ class Turn {
     return ref && step?.type === 'ask' ? { ref, step } : undefined;
   }
 
-  /** Someone writes before choosing a language: a clear question is answered at once, in its language. */
+  /**
+   * Someone writes before choosing a language: a clear question is answered at once, in its language, and a
+   * question that fits a few topics gets them as choices; anything else starts with the welcome.
+   */
   private firstContact(text: string): void {
     const c = this.ctx.knowledge.classify(text, null);
-    if (c.decision === 'answer' && c.topic) {
+    if ((c.decision === 'answer' || c.decision === 'ambiguous') && c.topic) {
       this.setLanguage(c.lang ?? this.hint ?? 'it');
-      return this.answerTopic(c.topic, ENTRY.afterAnswer);
+      return this.question(text, ENTRY.afterAnswer, c);
     }
     if (c.lang && !this.hint) this.hint = c.lang;
     return this.enter(ENTRY.welcome);

@@ -157,6 +157,13 @@ describe('first contact', () => {
     expect(out).toContain('ANSWER permesso-rinnovo ar part 1');
   });
 
+  it('a first question that fits a few topics gets them as choices, not the welcome', () => {
+    t = testEngine();
+    const out = texts(t.send('documenti?'));
+    expect(out).toContain('Parli di uno di questi argomenti?');
+    expect(out).not.toContain('Ciao! Sono Ponte');
+  });
+
   it('a deep link chooses the language and remembers the sportello of the poster', () => {
     t = testEngine();
     const out = texts(t.send('/start lang-ar'));
