@@ -39,7 +39,7 @@ export function createRuntime(config: Config, rootDir: string, logger: Logger, o
     ? createStatsSink(stats, {
         secret: config.secret,
         collectUnanswered: config.PONTE_COLLECT_UNANSWERED,
-        vocabulary: { topics: new Set(content.topics.keys()) },
+        vocabulary: { topics: new Set(content.topics.map((t) => t.id)) },
         onError: (e) => logger.warn(`statistics: ${e.message}`),
       })
     : undefined;

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { CATALOGUE_FILE, loadCatalogue, type CatalogueTopic } from '../content/catalogue.js';
 import { parseYaml, problemAt, validate, type LocatedYaml, type Path } from '../content/yaml.js';
 import type { Route } from '../engine/ports.js';
 import type { Problem } from '../errors.js';
@@ -16,14 +17,22 @@ import { serviceSchema, servicesFileSchema } from './schema.js';
  */
 
 export const SERVICES_DIR = 'knowledge/services';
-const TOPICS_FILE = 'knowledge/topics.yaml';
 
 /** A service point further than this from its comune's town hall is probably misplaced. */
 const FAR_FROM_COMUNE_KM = 25;
 
-export function loadDirectory(rootDir: string): { directory: Directory; problems: Problem[] } {
+/**
+ * `catalogue`: the topics already loaded by the caller, whose problems it reports itself; without it the
+ * directory reads knowledge/topics.yaml and reports them.
+ */
+export function loadDirectory(rootDir: string, catalogue?: readonly CatalogueTopic[]): { directory: Directory; problems: Problem[] } {
   const { gazetteer, problems } = loadGazetteer(rootDir);
-  const topics = loadTopicRoutes(rootDir, problems);
+  if (!catalogue) {
+    const loaded = loadCatalogue(rootDir);
+    problems.push(...loaded.problems);
+    catalogue = loaded.value;
+  }
+  const topics = new Map<string, Route>(catalogue.map((t) => [t.id, t.route]));
   const services: Service[] = [];
   const seen = new Map<string, string>();
   for (const file of serviceFiles(rootDir, problems)) {
@@ -125,7 +134,7 @@ function loadServiceFile(
     const comune = gazetteer.comune(record.comune);
     if (!comune) fail(['comune'], `unknown comune ISTAT code "${record.comune}" (not in knowledge/places/comuni.csv)`);
     record.topics.forEach((t, i) => {
-      if (!topics.has(t)) fail(['topics', i], `unknown topic id "${t}" (not in ${TOPICS_FILE})`);
+      if (!topics.has(t)) fail(['topics', i], `unknown topic id "${t}" (not in ${CATALOGUE_FILE})`);
     });
     checkDates(yaml, record.exceptions.map((e) => e.date), at, problems);
     if (record.areas && record.kind !== 'mediatore') problems.push(problemAt(yaml, at(['areas']), '`areas` is meant for mediator services', 'warning'));
@@ -162,30 +171,4 @@ function checkDates(yaml: LocatedYaml, dates: string[], at: (p: Path) => Path, p
     if (seen.has(d)) problems.push(problemAt(yaml, at(['exceptions', i, 'date']), `two exceptions for ${d}`));
     seen.add(d);
   });
-}
-
-const topicsSchema = z.looseObject({
-  topics: z.array(z.looseObject({ id: z.string().min(1), route: z.enum(['sportello', 'mediatore', 'emergenza']) })),
-});
-
-/** Topic ids and their routes, from knowledge/topics.yaml (only what the directory needs of it). */
-function loadTopicRoutes(rootDir: string, problems: Problem[]): Map<string, Route> {
-  const routes = new Map<string, Route>();
-  const path = join(rootDir, TOPICS_FILE);
-  if (!existsSync(path)) {
-    problems.push({ file: TOPICS_FILE, line: 1, message: 'file is missing: topic ids of services cannot be checked', severity: 'error' });
-    return routes;
-  }
-  const parsed = parseYaml(TOPICS_FILE, readFileSync(path, 'utf8'));
-  if (!parsed.ok) {
-    problems.push(...parsed.problems);
-    return routes;
-  }
-  const valid = validate(parsed.yaml, parsed.data, topicsSchema);
-  if (!valid.ok) {
-    problems.push(...valid.problems);
-    return routes;
-  }
-  for (const t of valid.value.topics) routes.set(t.id, t.route);
-  return routes;
 }

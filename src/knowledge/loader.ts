@@ -1,24 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Route } from '../engine/ports.js';
 import type { Problem } from '../errors.js';
-import { parseYaml, validate } from '../content/yaml.js';
+import { CATALOGUE_FILE, loadCatalogue, type CatalogueTopic } from '../content/catalogue.js';
 import { parseKnowledgeFile, type KnowledgeFile } from './file.js';
 import { loadOutOfScope } from './out-of-scope.js';
-import { catalogueSchema } from './schema.js';
 
 /** Where the knowledge lives, relative to the repository root. */
-export const CATALOGUE_FILE = 'knowledge/topics.yaml';
 export const TOPICS_DIR = 'knowledge/topics';
-
-export interface CatalogueTopic {
-  id: string;
-  /** The Italian description of the topic's scope. */
-  it: string;
-  route: Route;
-  /** File line of the topic in the catalogue. */
-  line: number;
-}
+export { CATALOGUE_FILE, loadCatalogue, type CatalogueTopic };
 
 export interface KnowledgeContent {
   catalogue: CatalogueTopic[];
@@ -28,20 +17,6 @@ export interface KnowledgeContent {
   present: Set<string>;
   /** Questions Ponte does not answer (knowledge/out-of-scope.yaml), all languages together. */
   outOfScope?: string[];
-}
-
-/** Reads knowledge/topics.yaml. A broken catalogue gives an empty list and its problems. */
-export function loadCatalogue(rootDir: string): { value: CatalogueTopic[]; problems: Problem[] } {
-  const path = join(rootDir, CATALOGUE_FILE);
-  if (!existsSync(path)) {
-    return { value: [], problems: [{ file: CATALOGUE_FILE, line: 1, message: 'the topic catalogue is missing', severity: 'error' }] };
-  }
-  const parsed = parseYaml(CATALOGUE_FILE, readFileSync(path, 'utf8'));
-  if (!parsed.ok) return { value: [], problems: parsed.problems };
-  const checked = validate(parsed.yaml, parsed.data, catalogueSchema);
-  if (!checked.ok) return { value: [], problems: checked.problems };
-  const value = checked.value.topics.map((t, i) => ({ id: t.id, it: t.it, route: t.route, line: parsed.yaml.lineOf(['topics', i, 'id']) }));
-  return { value, problems: [] };
 }
 
 /**

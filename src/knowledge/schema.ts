@@ -55,24 +55,3 @@ export const frontMatterSchema = z
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
-/** knowledge/topics.yaml: the catalogue of topic ids, their Italian scope and the route offered after an answer. */
-export const catalogueSchema = z.object({
-  topics: z
-    .array(
-      z.looseObject({
-        id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a topic id like permesso-rinnovo'),
-        it: text,
-        route: z.enum(['sportello', 'mediatore', 'emergenza']),
-      }),
-    )
-    .min(1)
-    .superRefine((topics, ctx) => {
-      const seen = new Set<string>();
-      topics.forEach((t, i) => {
-        if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `topic ${t.id} is listed twice` });
-        seen.add(t.id);
-      });
-    }),
-});
-
-export type Catalogue = z.infer<typeof catalogueSchema>;

@@ -88,3 +88,12 @@ describe('ponte kb status', () => {
     expect(table.out).toMatch(/\d+ unreviewed/);
   });
 });
+
+describe('the topic catalogue has one reader', () => {
+  it('a broken knowledge/topics.yaml is reported once, not by every module that uses topic ids', () => {
+    copy = contentCopy();
+    copy.write('knowledge/topics.yaml', 'topics:\n  - id: permesso-rinnovo\n    it: Rinnovo\n    route: ovunque\n');
+    const found = loadContent(copy.root).problems.filter((p) => p.file === 'knowledge/topics.yaml').map(formatProblem);
+    expect(found).toEqual([expect.stringMatching(/^knowledge\/topics\.yaml:4: .*route/)]);
+  });
+});

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadTopics } from '../../app/topics.js';
+import { loadCatalogue } from '../../content/catalogue.js';
 import type { CliCommand } from '../command.js';
 import { loadConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
@@ -18,9 +18,9 @@ import { openStatsStore } from '../../stats/store.js';
  */
 export function dashboardTopicNames(rootDir: string): Map<string, string> {
   if (!existsSync(join(rootDir, 'knowledge', 'topics.yaml'))) return new Map();
-  const { topics, problems } = loadTopics(rootDir);
+  const { value, problems } = loadCatalogue(rootDir);
   if (problems.length > 0) return new Map();
-  return new Map([...topics.values()].map((t) => [t.id, t.it]));
+  return new Map(value.map((t) => [t.id, t.it]));
 }
 
 const optionsSchema = z.object({

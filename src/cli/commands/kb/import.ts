@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { loadTopics } from '../../../app/topics.js';
+import { loadCatalogue } from '../../../content/catalogue.js';
 import { LANGUAGES } from '../../../engine/types.js';
 import { ContentError, UsageError } from '../../../errors.js';
 import { isHttpUrl } from '../../../importer/fetch-page.js';
@@ -39,10 +39,9 @@ export async function runKbImport(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`one page at a time (got ${positionals.length}: ${positionals.join(' ')})`);
   const rootDir = resolve(io.cwd, values.root ?? '.');
   if (!existsSync(join(rootDir, 'knowledge', 'topics.yaml'))) throw new UsageError(`no knowledge/topics.yaml in ${rootDir}: run from the project folder, or give --root`);
-  const topics = loadTopics(rootDir);
-  const errors = topics.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new ContentError(errors);
-  const args = parseWith(argsSchema(new Set(topics.topics.keys())), { ...values, input: positionals[0] }, { input: 'URL|FILE' });
+  const catalogue = loadCatalogue(rootDir);
+  if (catalogue.problems.length > 0) throw new ContentError(catalogue.problems);
+  const args = parseWith(argsSchema(new Set(catalogue.value.map((t) => t.id))), { ...values, input: positionals[0] }, { input: 'URL|FILE' });
   const result = await importPage({
     rootDir,
     input: args.input,
