@@ -107,3 +107,19 @@ export function splitFrontMatter(text: string): { yaml: string; lineOffset: numb
   const bodyLine = yaml.split('\n').length + 3;
   return { yaml, lineOffset: 1, body: normalised.slice(match[0].length), bodyLine };
 }
+
+/**
+ * JSON files operators edit (locales, knowledge/sources.json): strict JSON, with a syntax error at its line,
+ * then parsed again as YAML (JSON is YAML) so that schema problems can point at the line of each key.
+ */
+export function parseJson(file: string, text: string): ReturnType<typeof parseYaml> {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : 1;
+    return { ok: false, problems: [{ file, line, message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, severity: 'error' }] };
+  }
+  return parseYaml(file, text);
+}

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Resource, ResourceLanguage } from 'i18next';
-import { parseYaml, type LocatedYaml } from '../content/yaml.js';
+import { parseJson, type LocatedYaml } from '../content/yaml.js';
 import { LANGUAGES, type Lang } from '../engine/types.js';
 import type { Problem } from '../errors.js';
 
@@ -55,17 +55,7 @@ export function loadLocales(rootDir: string): LoadedLocales {
 }
 
 function loadLocaleFile(path: string, file: string, lang: Lang, problems: Problem[]): LocaleFile | undefined {
-  const text = readFileSync(path, 'utf8');
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : 1;
-    problems.push({ file, line, message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, severity: 'error' });
-    return undefined;
-  }
-  const parsed = parseYaml(file, text);
+  const parsed = parseJson(file, readFileSync(path, 'utf8'));
   if (!parsed.ok) {
     problems.push(...parsed.problems);
     return undefined;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseYaml, splitFrontMatter } from '../content/yaml.js';
+import { parseJson, parseYaml, splitFrontMatter } from '../content/yaml.js';
 import { ContentError, type Problem } from '../errors.js';
 import { isHttpUrl } from './fetch-page.js';
 
@@ -80,16 +80,7 @@ export function readRecords(rootDir: string): Map<string, SourceRecord> {
   if (!existsSync(path)) return new Map();
   const text = readFileSync(path, 'utf8');
   const problem = (line: number, message: string): Problem => ({ file: SOURCES_FILE, line, message, severity: 'error' });
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : 1;
-    throw new ContentError([problem(line, `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`)]);
-  }
-  // JSON is YAML: parsing it again gives the line of each key for the schema's messages.
-  const parsed = parseYaml(SOURCES_FILE, text);
+  const parsed = parseJson(SOURCES_FILE, text);
   if (!parsed.ok) throw new ContentError(parsed.problems);
   const result = recordsSchema.safeParse(parsed.data);
   if (!result.success) {
