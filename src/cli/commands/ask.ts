@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { LANGUAGES, type Lang } from '../../engine/types.js';
 import type { Classification } from '../../engine/ports.js';
-import { ContentError, UsageError } from '../../errors.js';
+import { ContentError } from '../../errors.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge/index.js';
+import { parseOptions, validateOptions } from '../args.js';
 import type { CliCommand, CliIO } from '../command.js';
 
 /**
@@ -62,21 +62,15 @@ export const askCommand: CliCommand = {
   summary: 'classify questions read from stdin (one per line) the way the bot would',
   usage: 'ponte ask [--json] [--lang CODE]   (questions on stdin, one per line)',
   async run(argv, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, lang: { type: 'string' } }, strict: true, allowPositionals: false });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const args = argsSchema.safeParse(parsed.values);
-    if (!args.success) throw new UsageError(args.error.issues.map((i) => i.message).join('; '));
+    const { values } = parseOptions(argv, { json: { type: 'boolean' }, lang: { type: 'string' } });
+    const args = validateOptions(argsSchema, values);
     const base = loadForCli(io);
     const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
     for await (const raw of lines) {
       const question = raw.trim();
       if (question === '') continue;
-      const line = askLine(question, base.classify(question, args.data.lang ?? null), args.data.lang ?? null);
-      io.stdout.write(args.data.json ? `${JSON.stringify(line)}\n` : readable(line));
+      const line = askLine(question, base.classify(question, args.lang ?? null), args.lang ?? null);
+      io.stdout.write(args.json ? `${JSON.stringify(line)}\n` : readable(line));
     }
     return 0;
   },

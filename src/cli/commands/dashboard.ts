@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadCatalogue } from '../../content/catalogue.js';
+import { parseOptions, validateOptions } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { loadConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
@@ -38,25 +38,19 @@ export const dashboardCommand: CliCommand = {
   summary: "serve the coordinators' statistics dashboard (127.0.0.1 unless DASHBOARD_TOKEN is set)",
   usage: `ponte dashboard [--port N] [--host H]   (default port ${DEFAULT_DASHBOARD_PORT}; another host than 127.0.0.1 needs DASHBOARD_TOKEN)`,
   async run(argv, io) {
-    let values: { port?: string; host?: string };
-    try {
-      ({ values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true, allowPositionals: false }));
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
-    const parsed = optionsSchema.safeParse(values);
-    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+    const { values } = parseOptions(argv, { port: { type: 'string' }, host: { type: 'string' } });
+    const options = validateOptions(optionsSchema, values);
 
     const config = loadConfig(io.env);
     const token = config.DASHBOARD_TOKEN || undefined;
     const store = openStatsStore(config.dataDir);
     let dashboard;
     try {
-      dashboard = await startDashboard({ store, port: parsed.data.port, host: parsed.data.host, token, topicNames: dashboardTopicNames(io.cwd) });
+      dashboard = await startDashboard({ store, port: options.port, host: options.host, token, topicNames: dashboardTopicNames(io.cwd) });
     } catch (error) {
       store.close();
       if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-        throw new UsageError(`port ${parsed.data.port} is in use: choose another with --port`);
+        throw new UsageError(`port ${options.port} is in use: choose another with --port`);
       }
       throw error;
     }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { LANGUAGES } from '../../engine/types.js';
 import { ContentError, UsageError, type Problem } from '../../errors.js';
+import { parseOptionsAndPositionals } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { askLine, loadForCli } from './ask.js';
 
@@ -89,12 +89,7 @@ export const evalCommand: CliCommand = {
   summary: 'measure question answering on a labelled set (top-1, top-3, out-of-scope answered)',
   usage: 'ponte eval FILE.jsonl [--json] [--misses]',
   async run(argv, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, misses: { type: 'boolean' } }, strict: true, allowPositionals: true });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const parsed = parseOptionsAndPositionals(argv, { json: { type: 'boolean' }, misses: { type: 'boolean' } });
     if (parsed.positionals.length !== 1) throw new UsageError('give exactly one labelled file (.jsonl)');
     const display = parsed.positionals[0]!;
     const labels = readLabels(resolve(io.cwd, display), display);

@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { NearestQuery, Place, PlaceResolution, ServiceHit } from '../../engine/ports.js';
 import { LANGUAGES } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { loadDirectory } from '../../directory/load.js';
 import { SERVICE_KINDS } from '../../directory/schema.js';
+import { parseOptions, validateOptions } from '../args.js';
 import type { CliCommand, CliIO } from '../command.js';
 
 /**
@@ -46,7 +46,7 @@ export const nearestCommand: CliCommand = {
   summary: 'the nearest sportelli, mediators and offices to a place (coordinates, comune or CAP)',
   usage,
   async run(argv: string[], io: CliIO): Promise<number> {
-    const opts = parseOptions(argv);
+    const opts = nearestOptions(argv);
     const { directory, problems } = loadDirectory(io.cwd);
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) io.stderr.write(`ponte nearest: the directory has ${errors.length} problem(s); run \`ponte check\` to see them\n`);
@@ -88,30 +88,18 @@ export const nearestCommand: CliCommand = {
   },
 };
 
-function parseOptions(argv: string[]) {
-  let values: Record<string, unknown>;
-  try {
-    values = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        json: { type: 'boolean' },
-        location: { type: 'string' },
-        place: { type: 'string' },
-        kind: { type: 'string' },
-        lang: { type: 'string' },
-        topic: { type: 'string' },
-        limit: { type: 'string' },
-        at: { type: 'string' },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
-  }
-  const parsed = options.safeParse(values);
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
-  return parsed.data;
+function nearestOptions(argv: string[]) {
+  const { values } = parseOptions(argv, {
+    json: { type: 'boolean' },
+    location: { type: 'string' },
+    place: { type: 'string' },
+    kind: { type: 'string' },
+    lang: { type: 'string' },
+    topic: { type: 'string' },
+    limit: { type: 'string' },
+    at: { type: 'string' },
+  });
+  return validateOptions(options, values);
 }
 
 function placeJson(p: Place) {

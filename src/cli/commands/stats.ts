@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { parseOptions, validateOptions } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { loadConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
@@ -27,27 +27,14 @@ export const statsCommand: CliCommand = {
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub !== 'summary') throw new UsageError(sub === undefined ? 'say what to do: summary' : `unknown subcommand "${sub}"`);
-    let values: { from?: string; to?: string; by?: string; format?: string; lang?: string };
-    try {
-      ({ values } = parseArgs({
-        args: rest,
-        options: { from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' } },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
-    const query = summaryQuerySchema.safeParse({ from: values.from, to: values.to, by: values.by ?? '' });
-    if (!query.success) throw new UsageError(query.error.issues.map((i) => i.message).join('; '));
-    const options = optionsSchema.safeParse({ format: values.format, lang: values.lang });
-    if (!options.success) throw new UsageError(options.error.issues.map((i) => i.message).join('; '));
+    const { values } = parseOptions(rest, { from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' } });
+    const query = validateOptions(summaryQuerySchema, { from: values.from, to: values.to, by: values.by ?? '' });
+    const { format, lang } = validateOptions(optionsSchema, { format: values.format, lang: values.lang });
 
     const config = loadConfig(io.env);
     const store = openStatsStore(config.dataDir);
     try {
-      const { format, lang } = options.data;
-      io.stdout.write(formatSummary(summarize(store, { ...query.data, lang }), format, lang));
+      io.stdout.write(formatSummary(summarize(store, { ...query, lang }), format, lang));
     } finally {
       store.close();
     }
