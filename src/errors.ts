@@ -36,11 +36,3 @@ export class ContentError extends PonteError {
 export class UsageError extends PonteError {
   override name = 'UsageError';
 }
-
-/**
- * A capability that this installation does not have yet (a port with a placeholder implementation).
- * The engine tells the person plainly instead of pretending.
- */
-export class CapabilityUnavailable extends PonteError {
-  override name = 'CapabilityUnavailable';
-}

@@ -1,6 +1,5 @@
 import type { FlowSet } from '../flows/loader.js';
 import type { Translator } from '../i18n/translator.js';
-import { CapabilityUnavailable } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { EngineEvent, EventSink } from './events.js';
 import type { Clock, DirectoryPort, KnowledgePort, SessionStore } from './ports.js';
@@ -77,9 +76,6 @@ export class Engine {
     } catch (error) {
       // The session keeps its last good state: the person can simply try again.
       const lang = stored?.lang ?? langHint ?? 'it';
-      if (error instanceof CapabilityUnavailable) {
-        return [{ kind: 'text', text: this.options.translator.t(lang, 'engine.not_available'), dir: dirOf(lang), lang }];
-      }
       const kind = error instanceof Error ? error.name : 'Error';
       this.logger.error(`turn failed on ${envelope.channel} (${envelope.message.kind}): ${error instanceof Error ? error.message : String(error)}`);
       this.emit({ name: 'error', at: now, channel: envelope.channel, person: key, lang: stored?.lang ?? null, detail: kind });

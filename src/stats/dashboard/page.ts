@@ -56,18 +56,10 @@ export function dashboardPage(lang: StatsLang): string {
   const checkboxes = FIELDS.map(
     (f) => `<label class="check"><input type="checkbox" name="by" value="${f}"${DEFAULT_CSV_FIELDS.has(f) ? ' checked' : ''}> ${esc(texts.fields[f].label)}</label>`,
   ).join('\n        ');
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${esc(page.title)}</title>
-  <link rel="icon" href="data:,">
-  <link rel="stylesheet" href="/assets/dashboard.css">
+  return `${documentHead(lang, page.title, `
   <script type="application/json" id="page-texts">${scriptTexts(lang)}</script>
   <script src="/assets/chart.umd.min.js" defer></script>
-  <script src="/assets/dashboard.js" defer></script>
-</head>
+  <script src="/assets/dashboard.js" defer></script>`)}
 <body>
   <a class="skip" href="#main">${esc(page.skip)}</a>
   <header>
@@ -133,15 +125,7 @@ ${chartSection(lang, 'answers')}
 export function refusedPage(lang: StatsLang): string {
   const refused = statsTexts(lang).refused;
   const other = otherLang(lang);
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${esc(refused.title)}</title>
-  <link rel="icon" href="data:,">
-  <link rel="stylesheet" href="/assets/dashboard.css">
-</head>
+  return `${documentHead(lang, refused.title)}
 <body>
   <header>
     <nav class="lang-switch" aria-label="${esc(statsTexts(lang).page.switchLabel)}">
@@ -155,4 +139,17 @@ export function refusedPage(lang: StatsLang): string {
 </body>
 </html>
 `;
+}
+
+/** The start of every page: language, phone viewport, title, the local stylesheet, and what a page adds. */
+function documentHead(lang: StatsLang, title: string, extra = ''): string {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${esc(title)}</title>
+  <link rel="icon" href="data:,">
+  <link rel="stylesheet" href="/assets/dashboard.css">${extra}
+</head>`;
 }
