@@ -1,4 +1,4 @@
-import type { DirectoryPort, NearestQuery, Need, OpeningState, PlaceResolution, Route, ServiceHit } from '../engine/ports.js';
+import type { DirectoryPort, NearestQuery, Need, OpeningState, Place, PlaceResolution, Route, ServiceHit } from '../engine/ports.js';
 import type { Lang } from '../engine/types.js';
 import { romeMoment } from './calendar.js';
 import type { Comune, Gazetteer } from './gazetteer.js';
@@ -69,6 +69,10 @@ export class Directory implements DirectoryPort {
 
   locate(lat: number, lon: number): PlaceResolution {
     return this.gazetteer.locate(lat, lon);
+  }
+
+  place(istat: string): Place | undefined {
+    return this.gazetteer.place(istat);
   }
 
   /** The route of a topic of knowledge/topics.yaml, or undefined for an unknown topic id. */

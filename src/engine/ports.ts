@@ -121,6 +121,8 @@ export interface ServiceHit {
 
 export interface DirectoryPort {
   resolve(text: string): PlaceResolution;
+  /** A comune by its ISTAT code (a candidate the person chose, the comune kept in the session). */
+  place(istat: string): Place | undefined;
   locate(lat: number, lon: number): PlaceResolution;
   nearest(query: NearestQuery): ServiceHit[];
 }

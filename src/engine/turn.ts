@@ -193,9 +193,8 @@ class Turn {
         delete this.session.slots.alternatives;
         return this.answerTopic(value, ENTRY.afterAnswer);
       case 'place': {
-        const found = this.ctx.directory.resolve(value);
-        if (found.kind === 'found') return this.placeResolved(found.place);
-        return this.enter(ENTRY.findNearest);
+        const place = this.ctx.directory.place(value);
+        return place ? this.placeResolved(place) : this.enter(ENTRY.findNearest);
       }
       case 'none':
         delete this.session.slots.alternatives;
@@ -442,8 +441,7 @@ class Turn {
   private placeFromSlot(): Place | undefined {
     const istat = this.session.slots.place;
     if (!istat) return undefined;
-    const r = this.ctx.directory.resolve(istat);
-    return r.kind === 'found' ? r.place : undefined;
+    return this.ctx.directory.place(istat);
   }
 
   // ---- questions and answers -------------------------------------------------------------------------

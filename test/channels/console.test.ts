@@ -48,8 +48,17 @@ describe('the terminal channel in a pipe', () => {
     expect(milano).toMatch(/più vicin[io] a Milano/);
     // 20021 is shared by several comuni: Ponte asks which one.
     expect(shared).toContain('Quale di questi Comuni?');
+    expect(shared).toContain('2. Baranzate (MI)');
     expect(located).toContain('ASP Valcamonica');
     expect(rome).toContain('Ponte conosce gli sportelli della Lombardia');
+  });
+
+  it('choosing one of the comuni of a shared CAP shows the services near it', async () => {
+    dir = tempDir();
+    const { stdout } = await runStart('/start\n1\n3\n20021\n2\n');
+    const chosen = stdout.split('\n> 2\n').at(-1)!;
+    expect(chosen).toMatch(/più vicin[io] a Baranzate/);
+    expect(chosen).not.toContain('Dove ti trovi?');
   });
 
   it('a bad environment value is one clear line, exit 1', async () => {

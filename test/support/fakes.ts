@@ -55,11 +55,14 @@ export class FakeDirectory implements DirectoryPort {
 
   resolve(text: string): PlaceResolution {
     const t = text.trim().toLowerCase();
-    if (t === 'breno' || t === BRENO.istat || t === '25043') return { kind: 'found', place: BRENO };
+    if (t === 'breno' || t === '25043') return { kind: 'found', place: BRENO };
     if (t === 'sesto') return { kind: 'ambiguous', candidates: [SESTO_CALENDE, SESTO_SG] };
-    if (t === SESTO_SG.istat) return { kind: 'found', place: SESTO_SG };
     if (t === 'roma') return { kind: 'outside' };
     return { kind: 'not_found' };
+  }
+
+  place(istat: string): Place | undefined {
+    return [BRENO, SESTO_CALENDE, SESTO_SG].find((p) => p.istat === istat);
   }
 
   locate(lat: number, _lon: number): PlaceResolution {
